@@ -1,0 +1,3 @@
+package io.c360.config;
+
+public enum ExpectationAction { WARN, DROP, FAIL }

@@ -1,0 +1,66 @@
+package io.c360.ledger;
+
+/** What one run did with one bronze file version (path relative to {@code bronze/} plus content hash). */
+public final class FileRecord {
+  public enum Status { INGESTED, REJECTED }
+
+  private final long runId;
+  private final long lineageRunId;
+  private final String table;
+  private final String path;
+  private final String sha256;
+  private final long sizeBytes;
+  private final Status status;
+  private final FileCounts counts;
+  private final String message;
+
+  public FileRecord(long runId, long lineageRunId, String table, String path, String sha256, long sizeBytes,
+      Status status, FileCounts counts, String message) {
+    this.runId = runId;
+    this.lineageRunId = lineageRunId;
+    this.table = table;
+    this.path = path;
+    this.sha256 = sha256;
+    this.sizeBytes = sizeBytes;
+    this.status = status;
+    this.counts = counts;
+    this.message = message;
+  }
+
+  public long runId() {
+    return runId;
+  }
+
+  /** The run whose arrival order the file's rows carry in silver; differs from runId on a full-refresh replay. */
+  public long lineageRunId() {
+    return lineageRunId;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public String sha256() {
+    return sha256;
+  }
+
+  public long sizeBytes() {
+    return sizeBytes;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public FileCounts counts() {
+    return counts;
+  }
+
+  public String message() {
+    return message;
+  }
+}

@@ -1,0 +1,175 @@
+package io.c360.ledger;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.c360.lake.LakeLayout;
+import io.delta.tables.DeltaTable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The run ledger under {@code _ledger/}: Delta tables {@code runs}, {@code files} and {@code tables}. It decides
+ * which bronze file versions are new, fixes the replay order of {@code --full-refresh}, and keeps the
+ * reconciled counts of every run.
+ */
+public final class Ledger {
+
+  private static final StructType RUNS = new StructType()
+      .add("run_id", DataTypes.LongType, false)
+      .add("command", DataTypes.StringType)
+      .add("started_at", DataTypes.StringType)
+      .add("finished_at", DataTypes.StringType)
+      .add("status", DataTypes.StringType)
+      .add("message", DataTypes.StringType);
+
+  private static final StructType FILES = new StructType()
+      .add("run_id", DataTypes.LongType, false)
+      .add("lineage_run_id", DataTypes.LongType, false)
+      .add("table_name", DataTypes.StringType, false)
+      .add("path", DataTypes.StringType, false)
+      .add("sha256", DataTypes.StringType, false)
+      .add("size_bytes", DataTypes.LongType, false)
+      .add("status", DataTypes.StringType, false)
+      .add("rows_read", DataTypes.LongType, false)
+      .add("upserted", DataTypes.LongType, false)
+      .add("duplicates", DataTypes.LongType, false)
+      .add("quarantined", DataTypes.LongType, false)
+      .add("message", DataTypes.StringType);
+
+  private static final StructType TABLES = new StructType()
+      .add("run_id", DataTypes.LongType, false)
+      .add("table_name", DataTypes.StringType, false)
+      .add("files", DataTypes.IntegerType, false)
+      .add("rows_read", DataTypes.LongType, false)
+      .add("readmitted", DataTypes.LongType, false)
+      .add("upserted", DataTypes.LongType, false)
+      .add("duplicates", DataTypes.LongType, false)
+      .add("quarantined", DataTypes.LongType, false)
+      .add("warnings", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))
+      .add("silver_version", DataTypes.LongType, false);
+
+  public static final String RUNNING = "RUNNING";
+  public static final String SUCCEEDED = "SUCCEEDED";
+  public static final String FAILED = "FAILED";
+
+  private final SparkSession spark;
+  private final LakeLayout layout;
+
+  public Ledger(SparkSession spark, LakeLayout layout) {
+    this.spark = spark;
+    this.layout = layout;
+  }
+
+  private Path runsPath() {
+    return new Path(layout.ledger(), "runs");
+  }
+
+  private Path filesPath() {
+    return new Path(layout.ledger(), "files");
+  }
+
+  private Path tablesPath() {
+    return new Path(layout.ledger(), "tables");
+  }
+
+  /** Records a new run and returns its id, one more than the last; call it while holding the {@link LakeLock}. */
+  public long startRun(String command) {
+    long runId = 1;
+    if (isTable(runsPath())) {
+      Row max = read(runsPath()).agg(org.apache.spark.sql.functions.max("run_id")).first();
+      runId = max.isNullAt(0) ? 1 : max.getLong(0) + 1;
+    }
+    append(runsPath(), RUNS, List.of(RowFactory.create(runId, command, Instant.now().toString(), null, RUNNING, null)));
+    return runId;
+  }
+
+  public void finishRun(long runId, String status, String message) {
+    Map<String, org.apache.spark.sql.Column> set = new HashMap<>();
+    set.put("status", lit(status));
+    set.put("finished_at", lit(Instant.now().toString()));
+    set.put("message", lit(message));
+    DeltaTable.forPath(spark, runsPath().toString()).update(col("run_id").equalTo(runId), set);
+  }
+
+  public void recordFiles(List<FileRecord> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    List<Row> rows = new ArrayList<>();
+    for (FileRecord r : records) {
+      FileCounts c = r.counts();
+      rows.add(RowFactory.create(r.runId(), r.lineageRunId(), r.table(), r.path(), r.sha256(), r.sizeBytes(),
+          r.status().name(), c.read(), c.upserted(), c.duplicates(), c.quarantined(), r.message()));
+    }
+    append(filesPath(), FILES, rows);
+  }
+
+  public void recordTable(TableRecord record) {
+    FileCounts c = record.counts();
+    append(tablesPath(), TABLES, List.of(RowFactory.create(record.runId(), record.table(), record.files(),
+        c.read(), c.readmitted(), c.upserted(), c.duplicates(), c.quarantined(),
+        scala.collection.JavaConverters.mapAsScalaMap(record.warnings()), record.silverVersion())));
+  }
+
+  /**
+   * Every file version ever ingested, as {@code path -> sha256 -> the first run whose order it carries}, for
+   * skipping re-sent files and ordering a full-refresh replay.
+   */
+  public Map<String, Map<String, Long>> ingestedFiles(String table) {
+    Map<String, Map<String, Long>> ingested = new HashMap<>();
+    if (!isTable(filesPath())) {
+      return ingested;
+    }
+    List<Row> rows = read(filesPath())
+        .filter(col("table_name").equalTo(table).and(col("status").equalTo(FileRecord.Status.INGESTED.name())))
+        .groupBy("path", "sha256")
+        .agg(org.apache.spark.sql.functions.min("lineage_run_id"))
+        .collectAsList();
+    for (Row row : rows) {
+      ingested.computeIfAbsent(row.getString(0), p -> new HashMap<>()).put(row.getString(1), row.getLong(2));
+    }
+    return ingested;
+  }
+
+  public Dataset<Row> runs() {
+    return isTable(runsPath()) ? read(runsPath()) : spark.createDataFrame(List.of(), RUNS);
+  }
+
+  public Dataset<Row> files() {
+    return isTable(filesPath()) ? read(filesPath()) : spark.createDataFrame(List.of(), FILES);
+  }
+
+  public Dataset<Row> tables() {
+    return isTable(tablesPath()) ? read(tablesPath()) : spark.createDataFrame(List.of(), TABLES);
+  }
+
+  /** Files of one run, for summaries and tests. */
+  public List<Row> filesOfRun(long runId) {
+    return files().filter(col("run_id").equalTo(runId)).orderBy("table_name", "path").collectAsList()
+        .stream().collect(Collectors.toList());
+  }
+
+  private boolean isTable(Path path) {
+    return DeltaTable.isDeltaTable(spark, path.toString());
+  }
+
+  private Dataset<Row> read(Path path) {
+    return spark.read().format("delta").load(path.toString());
+  }
+
+  private void append(Path path, StructType schema, List<Row> rows) {
+    spark.createDataFrame(rows, schema).coalesce(1).write().format("delta").mode("append").save(path.toString());
+  }
+}

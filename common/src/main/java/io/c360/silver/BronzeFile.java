@@ -1,0 +1,45 @@
+package io.c360.silver;
+
+import org.apache.hadoop.fs.Path;
+
+/** One version of a bronze file: where it is, its path relative to {@code bronze/}, its size and SHA-256. */
+public final class BronzeFile implements Comparable<BronzeFile> {
+  private final Path path;
+  private final String relativePath;
+  private final long sizeBytes;
+  private final String sha256;
+
+  public BronzeFile(Path path, String relativePath, long sizeBytes, String sha256) {
+    this.path = path;
+    this.relativePath = relativePath;
+    this.sizeBytes = sizeBytes;
+    this.sha256 = sha256;
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public String relativePath() {
+    return relativePath;
+  }
+
+  public long sizeBytes() {
+    return sizeBytes;
+  }
+
+  public String sha256() {
+    return sha256;
+  }
+
+  /** Files of one run are applied in lexicographic order of their relative path (DESIGN §4 step 5). */
+  @Override
+  public int compareTo(BronzeFile other) {
+    return relativePath.compareTo(other.relativePath);
+  }
+
+  @Override
+  public String toString() {
+    return relativePath;
+  }
+}

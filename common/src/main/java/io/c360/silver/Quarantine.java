@@ -1,0 +1,106 @@
+package io.c360.silver;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.c360.catalog.Table;
+import io.c360.lake.LakeLayout;
+import io.delta.tables.DeltaTable;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Every rejected row with its table, source file version, line, reason and raw text, as one Delta table under
+ * {@code quarantine/}. Orphans stay pending until a later run finds their parent and re-admits them.
+ * Rows are keyed by (table, file, sha256, line, reason), so a run retried after a crash adds nothing twice.
+ */
+public final class Quarantine {
+
+  public static final String ORPHAN_PREFIX = "ORPHAN:";
+
+  static final StructType SCHEMA = new StructType()
+      .add("table_name", DataTypes.StringType, false)
+      .add("source_file", DataTypes.StringType, false)
+      .add("source_sha256", DataTypes.StringType, false)
+      .add("source_line", DataTypes.LongType, false)
+      .add("lineage_run_id", DataTypes.LongType, false)
+      .add("reason", DataTypes.StringType, false)
+      .add("raw_line", DataTypes.StringType, true)
+      .add("quarantined_run_id", DataTypes.LongType, false)
+      .add("readmitted_run_id", DataTypes.LongType, true);
+
+  private static final List<String> KEY =
+      List.of("table_name", "source_file", "source_sha256", "source_line", "reason");
+
+  private final SparkSession spark;
+  private final LakeLayout layout;
+
+  public Quarantine(SparkSession spark, LakeLayout layout) {
+    this.spark = spark;
+    this.layout = layout;
+  }
+
+  public Dataset<Row> rows() {
+    if (!exists()) {
+      return spark.createDataFrame(List.of(), SCHEMA);
+    }
+    return spark.read().format("delta").load(path());
+  }
+
+  /** Orphans of {@code table} not yet re-admitted. */
+  Dataset<Row> pendingOrphans(Table table) {
+    return rows().filter(col("table_name").equalTo(table.name())
+        .and(col("reason").startsWith(ORPHAN_PREFIX))
+        .and(col("readmitted_run_id").isNull()));
+  }
+
+  /** Adds rejected rows (columns of {@link #SCHEMA} but {@code readmitted_run_id}); idempotent. */
+  void add(Dataset<Row> rejected) {
+    Dataset<Row> source = rejected.withColumn("readmitted_run_id", lit(null).cast(DataTypes.LongType))
+        .select(SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(SCHEMA.fieldNames(), 1, SCHEMA.size()));
+    ensureTable();
+    DeltaTable.forPath(spark, path()).as("t")
+        .merge(source.as("s"), keyMatch())
+        .whenNotMatched().insertAll()
+        .execute();
+  }
+
+  /** Marks pending orphans (given by key columns) as re-admitted by {@code runId}. */
+  void markReadmitted(Dataset<Row> keys, long runId) {
+    ensureTable();
+    DeltaTable.forPath(spark, path()).as("t")
+        .merge(keys.as("s"), keyMatch())
+        .whenMatched(col("t.readmitted_run_id").isNull())
+        .updateExpr(Map.of("readmitted_run_id", Long.toString(runId)))
+        .execute();
+  }
+
+  private Column keyMatch() {
+    Column match = lit(true);
+    for (String key : KEY) {
+      match = match.and(col("t." + key).equalTo(col("s." + key)));
+    }
+    return match;
+  }
+
+  private void ensureTable() {
+    if (!exists()) {
+      DeltaTable.createIfNotExists(spark).location(path()).addColumns(SCHEMA)
+          .partitionedBy("table_name").execute();
+    }
+  }
+
+  private boolean exists() {
+    return DeltaTable.isDeltaTable(spark, path());
+  }
+
+  private String path() {
+    return layout.quarantine().toString();
+  }
+}

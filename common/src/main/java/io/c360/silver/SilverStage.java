@@ -1,0 +1,177 @@
+package io.c360.silver;
+
+import io.c360.catalog.Catalog;
+import io.c360.catalog.Table;
+import io.c360.lake.LakeLayout;
+import io.c360.ledger.FileRecord;
+import io.c360.ledger.Ledger;
+import io.c360.ledger.TableRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bronze → silver stage of one run over every catalog table, parents first: picks the file versions the
+ * ledger has not seen (DESIGN §4 step 1), refuses files whose header does not match, runs {@link SilverIngest}
+ * and records files and tables in the ledger. {@code fullRefresh} rebuilds silver and quarantine by replaying
+ * the bronze files in the order the ledger first saw them, new files last.
+ */
+public final class SilverStage {
+  private static final Logger LOG = LoggerFactory.getLogger(SilverStage.class);
+
+  private final SparkSession spark;
+  private final LakeLayout layout;
+  private final Ledger ledger;
+  private final BronzeInventory inventory;
+  private long runId = -1;
+  private boolean fullRefresh;
+  private double maxRejectedFraction = 1.0;
+  private Function<Table, List<QualityRule>> rules = t -> List.of();
+  private List<Table> tables = Catalog.tables();
+
+  private SilverStage(SparkSession spark, LakeLayout layout, Ledger ledger) {
+    this.spark = spark;
+    this.layout = layout;
+    this.ledger = ledger;
+    this.inventory = new BronzeInventory(layout);
+  }
+
+  public static SilverStage of(SparkSession spark, LakeLayout layout, Ledger ledger) {
+    return new SilverStage(spark, layout, ledger);
+  }
+
+  public SilverStage runId(long value) {
+    this.runId = value;
+    return this;
+  }
+
+  public SilverStage fullRefresh(boolean value) {
+    this.fullRefresh = value;
+    return this;
+  }
+
+  public SilverStage maxRejectedFraction(double value) {
+    this.maxRejectedFraction = value;
+    return this;
+  }
+
+  public SilverStage rules(Function<Table, List<QualityRule>> value) {
+    this.rules = value;
+    return this;
+  }
+
+  public SilverStageResult execute() {
+    if (runId <= 0) {
+      throw new IllegalStateException("SilverStage needs the run id from the ledger");
+    }
+    if (!layout.exists(layout.bronze())) {
+      throw new IllegalArgumentException("bronze folder " + layout.bronze() + " does not exist; put the CSV "
+          + "drops there (or run `c360 generate`) or point c360.lake.root at the right lake");
+    }
+    Map<Long, Map<Table, List<BronzeFile>>> batches = plan();
+    if (fullRefresh) {
+      wipeSilverAndQuarantine();
+    }
+    List<SilverResult> results = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    for (Map.Entry<Long, Map<Table, List<BronzeFile>>> batch : batches.entrySet()) {
+      for (Table table : tables) {
+        List<BronzeFile> files = batch.getValue().getOrDefault(table, List.of());
+        results.add(ingest(table, files, batch.getKey(), errors));
+      }
+    }
+    return new SilverStageResult(results, errors);
+  }
+
+  private SilverResult ingest(Table table, List<BronzeFile> files, long lineageRunId, List<String> errors) {
+    List<BronzeFile> readable = new ArrayList<>();
+    List<FileRecord> records = new ArrayList<>();
+    for (BronzeFile file : files) {
+      String problem = inventory.headerProblem(table, file);
+      if (problem == null) {
+        readable.add(file);
+      } else {
+        LOG.error(problem);
+        errors.add(problem);
+        records.add(record(table, lineageRunId, FileOutcome.rejected(file, problem, 0)));
+      }
+    }
+    SilverResult result = SilverIngest.of(spark, layout)
+        .table(table)
+        .runId(runId)
+        .lineageRunId(lineageRunId)
+        .files(readable)
+        .rules(rules.apply(table))
+        .maxRejectedFraction(maxRejectedFraction)
+        .execute();
+    for (FileOutcome outcome : result.files()) {
+      records.add(record(table, lineageRunId, outcome));
+      if (!outcome.isIngested()) {
+        LOG.error(outcome.error());
+        errors.add(outcome.error());
+      }
+    }
+    ledger.recordFiles(records);
+    if (result.silverVersion() >= 0) {
+      ledger.recordTable(new TableRecord(runId, table.name(), result.files().size(), result.total(),
+          result.warnings(), result.silverVersion()));
+    }
+    return result;
+  }
+
+  private FileRecord record(Table table, long lineageRunId, FileOutcome outcome) {
+    BronzeFile file = outcome.file();
+    return new FileRecord(runId, lineageRunId, table.name(), file.relativePath(), file.sha256(), file.sizeBytes(),
+        outcome.isIngested() ? FileRecord.Status.INGESTED : FileRecord.Status.REJECTED, outcome.counts(),
+        outcome.error());
+  }
+
+  /**
+   * Batches of file versions by the run whose order they carry, oldest first. Normally one batch of the file
+   * versions the ledger has not ingested; on a full refresh, every current file under the run that first
+   * ingested that version, and unseen files under this run.
+   */
+  private Map<Long, Map<Table, List<BronzeFile>>> plan() {
+    Map<Long, Map<Table, List<BronzeFile>>> batches = new TreeMap<>();
+    batches.put(runId, new java.util.LinkedHashMap<>());
+    for (Table table : tables) {
+      Map<String, Map<String, Long>> ingested = ledger.ingestedFiles(table.name());
+      for (BronzeFile file : inventory.files(table)) {
+        Long firstRun = ingested.getOrDefault(file.relativePath(), Map.of()).get(file.sha256());
+        if (firstRun != null && !fullRefresh) {
+          continue;
+        }
+        long batch = firstRun == null ? runId : firstRun;
+        batches.computeIfAbsent(batch, b -> new java.util.LinkedHashMap<>())
+            .computeIfAbsent(table, t -> new ArrayList<>()).add(file);
+      }
+    }
+    if (LOG.isInfoEnabled()) {
+      LOG.info("silver plan: {}", batches.entrySet().stream()
+          .map(e -> "run " + e.getKey() + ": " + e.getValue().values().stream().mapToInt(List::size).sum()
+              + " files")
+          .collect(Collectors.joining(", ")));
+    }
+    return batches;
+  }
+
+  private void wipeSilverAndQuarantine() {
+    try {
+      for (Table table : Catalog.tables()) {
+        layout.fileSystem().delete(layout.silver(table), true);
+      }
+      layout.fileSystem().delete(layout.quarantine(), true);
+      LOG.info("full refresh: removed silver tables and quarantine under {}", layout);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear silver under " + layout + ": " + e.getMessage(), e);
+    }
+  }
+}
