@@ -1,7 +1,6 @@
 package io.c360.ledger;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import io.c360.lake.LakeLayout;
 import io.delta.tables.DeltaTable;
@@ -95,12 +94,11 @@ public final class Ledger {
     return runId;
   }
 
+  /** Appends the run's final state; the latest row of a run id is its status (cheaper than a Delta UPDATE). */
   public void finishRun(long runId, String status, String message) {
-    Map<String, org.apache.spark.sql.Column> set = new HashMap<>();
-    set.put("status", lit(status));
-    set.put("finished_at", lit(Instant.now().toString()));
-    set.put("message", lit(message));
-    DeltaTable.forPath(spark, runsPath().toString()).update(col("run_id").equalTo(runId), set);
+    Row started = read(runsPath()).filter(col("run_id").equalTo(runId)).select("command", "started_at").first();
+    append(runsPath(), RUNS, List.of(RowFactory.create(runId, started.getString(0), started.getString(1),
+        Instant.now().toString(), status, message)));
   }
 
   public void recordFiles(List<FileRecord> records) {
@@ -116,35 +114,55 @@ public final class Ledger {
     append(filesPath(), FILES, rows);
   }
 
-  public void recordTable(TableRecord record) {
-    FileCounts c = record.counts();
-    append(tablesPath(), TABLES, List.of(RowFactory.create(record.runId(), record.table(), record.files(),
-        c.read(), c.readmitted(), c.upserted(), c.duplicates(), c.quarantined(),
-        scala.collection.JavaConverters.mapAsScalaMap(record.warnings()), record.silverVersion())));
+  public void recordTables(List<TableRecord> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    List<Row> rows = new ArrayList<>();
+    for (TableRecord record : records) {
+      FileCounts c = record.counts();
+      rows.add(RowFactory.create(record.runId(), record.table(), record.files(),
+          c.read(), c.readmitted(), c.upserted(), c.duplicates(), c.quarantined(),
+          scala.collection.JavaConverters.mapAsScalaMap(record.warnings()), record.silverVersion()));
+    }
+    append(tablesPath(), TABLES, rows);
   }
 
   /**
-   * Every file version ever ingested, as {@code path -> sha256 -> the first run whose order it carries}, for
-   * skipping re-sent files and ordering a full-refresh replay.
+   * Every file version ever ingested, as {@code table -> path -> sha256 -> the first run whose order it
+   * carries}, for skipping re-sent files and ordering a full-refresh replay.
    */
-  public Map<String, Map<String, Long>> ingestedFiles(String table) {
-    Map<String, Map<String, Long>> ingested = new HashMap<>();
+  public Map<String, Map<String, Map<String, Long>>> ingestedFiles() {
+    Map<String, Map<String, Map<String, Long>>> ingested = new HashMap<>();
     if (!isTable(filesPath())) {
       return ingested;
     }
     List<Row> rows = read(filesPath())
-        .filter(col("table_name").equalTo(table).and(col("status").equalTo(FileRecord.Status.INGESTED.name())))
-        .groupBy("path", "sha256")
+        .filter(col("status").equalTo(FileRecord.Status.INGESTED.name()))
+        .groupBy("table_name", "path", "sha256")
         .agg(org.apache.spark.sql.functions.min("lineage_run_id"))
         .collectAsList();
     for (Row row : rows) {
-      ingested.computeIfAbsent(row.getString(0), p -> new HashMap<>()).put(row.getString(1), row.getLong(2));
+      ingested.computeIfAbsent(row.getString(0), t -> new HashMap<>())
+          .computeIfAbsent(row.getString(1), p -> new HashMap<>())
+          .put(row.getString(2), row.getLong(3));
     }
     return ingested;
   }
 
+  /** One row per run with its latest state. */
   public Dataset<Row> runs() {
-    return isTable(runsPath()) ? read(runsPath()) : spark.createDataFrame(List.of(), RUNS);
+    if (!isTable(runsPath())) {
+      return spark.createDataFrame(List.of(), RUNS);
+    }
+    Dataset<Row> events = read(runsPath());
+    return events.withColumn("_final", col("finished_at").isNotNull())
+        .groupBy("run_id")
+        .agg(org.apache.spark.sql.functions.max(org.apache.spark.sql.functions.struct(
+            col("_final"), col("finished_at"), col("command"), col("started_at"), col("status"), col("message")))
+            .as("r"))
+        .select(col("run_id"), col("r.command"), col("r.started_at"), col("r.finished_at"), col("r.status"),
+            col("r.message"));
   }
 
   public Dataset<Row> files() {

@@ -60,11 +60,26 @@ public final class Quarantine {
         .and(col("readmitted_run_id").isNull()));
   }
 
+  /** Number of pending orphans per table name. */
+  Map<String, Long> pendingOrphanCounts() {
+    Map<String, Long> counts = new java.util.HashMap<>();
+    if (exists()) {
+      for (Row row : rows().filter(col("reason").startsWith(ORPHAN_PREFIX).and(col("readmitted_run_id").isNull()))
+          .groupBy("table_name").count().collectAsList()) {
+        counts.put(row.getString(0), row.getLong(1));
+      }
+    }
+    return counts;
+  }
+
   /** Adds rejected rows (columns of {@link #SCHEMA} but {@code readmitted_run_id}); idempotent. */
   void add(Dataset<Row> rejected) {
     Dataset<Row> source = rejected.withColumn("readmitted_run_id", lit(null).cast(DataTypes.LongType))
         .select(SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(SCHEMA.fieldNames(), 1, SCHEMA.size()));
-    ensureTable();
+    if (!exists()) {
+      source.write().format("delta").partitionBy("table_name").mode("errorifexists").save(path());
+      return;
+    }
     DeltaTable.forPath(spark, path()).as("t")
         .merge(source.as("s"), keyMatch())
         .whenNotMatched().insertAll()

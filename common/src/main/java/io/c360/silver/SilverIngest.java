@@ -71,6 +71,7 @@ public final class SilverIngest {
   private List<BronzeFile> files = List.of();
   private List<QualityRule> rules = List.of();
   private double maxRejectedFraction = 1.0;
+  private boolean readmitOrphans = true;
 
   private SilverIngest(SparkSession spark, LakeLayout layout) {
     this.spark = spark;
@@ -117,6 +118,12 @@ public final class SilverIngest {
     return this;
   }
 
+  /** Whether to look for pending orphans of this table in quarantine (callers that know there are none skip it). */
+  public SilverIngest readmitOrphans(boolean value) {
+    this.readmitOrphans = value;
+    return this;
+  }
+
   public SilverResult execute() {
     if (table == null || runId <= 0) {
       throw new IllegalStateException("SilverIngest needs a table and a run id, got " + table + " and " + runId);
@@ -130,9 +137,8 @@ public final class SilverIngest {
       parsed = parse(parser);
       parts.add(freshRows(parsed, parser, lineage));
     }
-    Dataset<Row> pending = quarantine.pendingOrphans(table);
-    if (!pending.isEmpty()) {
-      parts.add(readmittedRows(pending, parser));
+    if (readmitOrphans) {
+      parts.add(readmittedRows(quarantine.pendingOrphans(table), parser));
     }
     if (parts.isEmpty()) {
       return SilverResult.unchanged(table);
@@ -277,7 +283,9 @@ public final class SilverIngest {
             col(SHA256).as("source_sha256"), col(Lineage.SOURCE_LINE).as("source_line"),
             col(Lineage.RUN_ID).as("lineage_run_id"), col(REASON).as("reason"), col(RAW).as("raw_line"),
             lit(runId).as("quarantined_run_id"));
-    quarantine.add(rejects);
+    if (tally.newlyQuarantined > 0) {
+      quarantine.add(rejects);
+    }
 
     Dataset<Row> deduped = deduplicate(classified.filter(keep.and(col(REASON).isNull())))
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -374,8 +382,14 @@ public final class SilverIngest {
         .add(Lineage.RUN_ID, DataTypes.LongType)
         .add(Lineage.SOURCE_FILE, DataTypes.StringType)
         .add(Lineage.SOURCE_LINE, DataTypes.LongType);
-    DeltaTable.createIfNotExists(spark).location(path).addColumns(schema)
-        .property("delta.enableChangeDataFeed", "true").execute();
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      // First load: the source is already one row per key, so a plain write equals the MERGE and costs less.
+      source.select(schema.fieldNames()[0], java.util.Arrays.copyOfRange(schema.fieldNames(), 1, schema.size()))
+          .write().format("delta").option("delta.enableChangeDataFeed", "true").mode("errorifexists").save(path);
+      Row created = DeltaTable.forPath(spark, path).history(1).select("version", "operationMetrics").first();
+      long written = Long.parseLong(created.<String, String>getMap(1).getOrElse("numOutputRows", () -> "0"));
+      return new MergeOutcome(created.getLong(0), written, 0);
+    }
     DeltaTable target = DeltaTable.forPath(spark, path);
     Column match = lit(true);
     for (String key : table.primaryKey()) {
@@ -443,6 +457,7 @@ public final class SilverIngest {
       }
       if (reason != null) {
         tally.reasons.merge(reason, rows, Long::sum);
+        tally.newlyQuarantined += rows;
       }
     }
     for (int i = 0; i < rules.size(); i++) {
@@ -462,6 +477,7 @@ public final class SilverIngest {
     final Map<String, Long> warnings = new TreeMap<>();
     final long[] ruleHits;
     FileCounts readmitted = FileCounts.NONE;
+    long newlyQuarantined;
 
     Tally(int rules) {
       ruleHits = new long[rules];

@@ -82,18 +82,39 @@ public final class SilverStage {
     }
     List<SilverResult> results = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    for (Map.Entry<Long, Map<Table, List<BronzeFile>>> batch : batches.entrySet()) {
-      for (Table table : tables) {
-        List<BronzeFile> files = batch.getValue().getOrDefault(table, List.of());
-        results.add(ingest(table, files, batch.getKey(), errors));
+    List<FileRecord> fileRecords = new ArrayList<>();
+    List<TableRecord> tableRecords = new ArrayList<>();
+    Quarantine quarantine = new Quarantine(spark, layout);
+    try {
+      for (Map.Entry<Long, Map<Table, List<BronzeFile>>> batch : batches.entrySet()) {
+        // A table's own orphans only change while that table is processed, so one snapshot per batch is exact.
+        Map<String, Long> pendingOrphans = quarantine.pendingOrphanCounts();
+        for (Table table : tables) {
+          List<BronzeFile> files = batch.getValue().getOrDefault(table, List.of());
+          boolean orphans = pendingOrphans.getOrDefault(table.name(), 0L) > 0;
+          if (files.isEmpty() && !orphans) {
+            continue;
+          }
+          SilverResult result = ingest(table, files, batch.getKey(), orphans, fileRecords, errors);
+          results.add(result);
+          if (result.silverVersion() >= 0) {
+            tableRecords.add(new TableRecord(runId, table.name(), result.files().size(), result.total(),
+                result.warnings(), result.silverVersion()));
+          }
+        }
       }
+    } finally {
+      // One ledger commit per stage; a crash before it makes the next run ingest the same files again,
+      // which the MERGE absorbs (same keys, same values).
+      ledger.recordFiles(fileRecords);
+      ledger.recordTables(tableRecords);
     }
     return new SilverStageResult(results, errors);
   }
 
-  private SilverResult ingest(Table table, List<BronzeFile> files, long lineageRunId, List<String> errors) {
+  private SilverResult ingest(Table table, List<BronzeFile> files, long lineageRunId, boolean readmitOrphans,
+      List<FileRecord> records, List<String> errors) {
     List<BronzeFile> readable = new ArrayList<>();
-    List<FileRecord> records = new ArrayList<>();
     for (BronzeFile file : files) {
       String problem = inventory.headerProblem(table, file);
       if (problem == null) {
@@ -111,6 +132,7 @@ public final class SilverStage {
         .files(readable)
         .rules(rules.apply(table))
         .maxRejectedFraction(maxRejectedFraction)
+        .readmitOrphans(readmitOrphans)
         .execute();
     for (FileOutcome outcome : result.files()) {
       records.add(record(table, lineageRunId, outcome));
@@ -118,11 +140,6 @@ public final class SilverStage {
         LOG.error(outcome.error());
         errors.add(outcome.error());
       }
-    }
-    ledger.recordFiles(records);
-    if (result.silverVersion() >= 0) {
-      ledger.recordTable(new TableRecord(runId, table.name(), result.files().size(), result.total(),
-          result.warnings(), result.silverVersion()));
     }
     return result;
   }
@@ -142,8 +159,9 @@ public final class SilverStage {
   private Map<Long, Map<Table, List<BronzeFile>>> plan() {
     Map<Long, Map<Table, List<BronzeFile>>> batches = new TreeMap<>();
     batches.put(runId, new java.util.LinkedHashMap<>());
+    Map<String, Map<String, Map<String, Long>>> ingestedByTable = ledger.ingestedFiles();
     for (Table table : tables) {
-      Map<String, Map<String, Long>> ingested = ledger.ingestedFiles(table.name());
+      Map<String, Map<String, Long>> ingested = ingestedByTable.getOrDefault(table.name(), Map.of());
       for (BronzeFile file : inventory.files(table)) {
         Long firstRun = ingested.getOrDefault(file.relativePath(), Map.of()).get(file.sha256());
         if (firstRun != null && !fullRefresh) {

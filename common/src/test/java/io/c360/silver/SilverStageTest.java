@@ -1,0 +1,254 @@
+package io.c360.silver;
+
+import static io.c360.catalog.Catalog.CUSTOMERS;
+import static io.c360.catalog.Catalog.LOYALTY_ACCOUNTS;
+import static io.c360.catalog.Catalog.LOYALTY_TRANSACTIONS;
+import static io.c360.catalog.Catalog.ONLINE_TRANSACTIONS;
+import static io.c360.catalog.Catalog.PRODUCTS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.c360.catalog.Table;
+import io.c360.config.Expectation;
+import io.c360.config.ExpectationAction;
+import io.c360.ledger.FileCounts;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SilverStageTest extends SilverTestBase {
+
+  private static String header(Table table) {
+    return String.join(",", table.columnNames());
+  }
+
+  private void customers(String... lines) {
+    String[] all = new String[lines.length + 1];
+    all[0] = header(CUSTOMERS);
+    System.arraycopy(lines, 0, all, 1, lines.length);
+    bronze("Customers.csv", all);
+  }
+
+  private void products() {
+    bronze("Products.csv", header(PRODUCTS), "10,Lamp,Home Goods,20", "11,Book,Books,9.5");
+  }
+
+  @Test
+  void typedNormalisedRowsReachSilver() {
+    bronze("Products.csv", header(PRODUCTS), " 10 ,  Lamp , hOmE gOoDs , 20.5", "11,Book,Books,");
+    runSilver();
+    assertEquals(List.of(
+        row(10, "Lamp", "Home Goods", dec("20.50")),
+        row(11, "Book", "Books", null)), silver(PRODUCTS));
+    Map<String, String> properties = io.delta.tables.DeltaTable.forPath(spark, lake.silver(PRODUCTS).toString())
+        .detail().first().getJavaMap(io.delta.tables.DeltaTable.forPath(spark, lake.silver(PRODUCTS).toString())
+            .detail().schema().fieldIndex("properties"));
+    assertEquals("true", properties.get("delta.enableChangeDataFeed"), "publish reads the change data feed");
+  }
+
+  @Test
+  void everyRejectGetsOneReasonWithItsFileLineAndRawText() {
+    customers("1,Ann,a@x.com,\"1 Main St, Springfield\"",
+        "2,Bob,b@x.com",
+        "",
+        "x3,Cy,c@x.com,addr",
+        ",Dee,d@x.com,addr",
+        "5,Eve,e@x.com,addr");
+    products();
+    bronze("OnlineTransactions/2025-03-01.csv", header(ONLINE_TRANSACTIONS),
+        "100,1,10,2025-03-01 10:00:00,PayPal,20,Completed",
+        "101,99,98,2025-03-01 10:00:00,PayPal,20,Completed",
+        "102,1,98,2025-03-01 10:00:00,PayPal,20,Completed",
+        "103,,,2025-03-01 10:00:00,PayPal,,Pending");
+    SilverStageResult result = runSilver();
+
+    assertEquals(List.of(row(1, "Ann", "a@x.com", "1 Main St, Springfield"), row(5, "Eve", "e@x.com", "addr")),
+        silver(CUSTOMERS));
+    assertEquals(List.of(
+        row("Customers.csv", 3L, "MALFORMED", "2,Bob,b@x.com"),
+        row("Customers.csv", 5L, "BAD_VALUE:CustomerID", "x3,Cy,c@x.com,addr"),
+        row("Customers.csv", 6L, "NULL_KEY", ",Dee,d@x.com,addr")), quarantined(CUSTOMERS));
+    assertEquals(List.of(
+        row("OnlineTransactions/2025-03-01.csv", 3L, "ORPHAN:CustomerID",
+            "101,99,98,2025-03-01 10:00:00,PayPal,20,Completed"),
+        row("OnlineTransactions/2025-03-01.csv", 4L, "ORPHAN:ProductID",
+            "102,1,98,2025-03-01 10:00:00,PayPal,20,Completed")), quarantined(ONLINE_TRANSACTIONS));
+    assertEquals(List.of(100, 103), silver(ONLINE_TRANSACTIONS).stream().map(r -> r.get(0))
+        .collect(java.util.stream.Collectors.toList()));
+    FileCounts customers = result(result, CUSTOMERS).total();
+    assertEquals("read 5 + readmitted 0 = upserted 2 + duplicates 0 + quarantined 3", customers.toString());
+  }
+
+  @Test
+  void lastOccurrenceWinsAcrossFilesInPathOrderAndRejectsNeverReplace() {
+    customers("1,Ann,a@x.com,addr", "2,Bob,b@x.com,addr");
+    products();
+    // Written in reverse so that modification time disagrees with path order.
+    bronze("OnlineTransactions/2025-03-02.csv", header(ONLINE_TRANSACTIONS),
+        "100,1,10,2025-03-02 09:00:00,PayPal,30,Completed",
+        "101,1,10,2025-03-02 09:00:00,PayPal,not-money,Completed");
+    bronze("OnlineTransactions/2025-03-01.csv", header(ONLINE_TRANSACTIONS),
+        "100,1,10,2025-03-01 09:00:00,PayPal,10,Pending",
+        "101,2,10,2025-03-01 09:00:00,PayPal,11,Pending",
+        "100,1,10,2025-03-01 09:30:00,PayPal,20,Pending");
+    SilverStageResult result = runSilver();
+
+    assertEquals(List.of(
+        row(100, 1, 10, LocalDateTime.of(2025, 3, 2, 9, 0), "PayPal", dec("30.00"), "Completed"),
+        row(101, 2, 10, LocalDateTime.of(2025, 3, 1, 9, 0), "PayPal", dec("11.00"), "Pending")),
+        silver(ONLINE_TRANSACTIONS));
+    SilverResult orders = result(result, ONLINE_TRANSACTIONS);
+    assertEquals("read 5 + readmitted 0 = upserted 2 + duplicates 2 + quarantined 1", orders.total().toString());
+    Map<String, FileCounts> perFile = new java.util.TreeMap<>();
+    orders.files().forEach(f -> perFile.put(f.file().relativePath(), f.counts()));
+    assertEquals("read 3 + readmitted 0 = upserted 1 + duplicates 2 + quarantined 0",
+        perFile.get("OnlineTransactions/2025-03-01.csv").toString());
+    assertEquals("read 2 + readmitted 0 = upserted 1 + duplicates 0 + quarantined 1",
+        perFile.get("OnlineTransactions/2025-03-02.csv").toString());
+  }
+
+  @Test
+  void orphanIsReadmittedWhenItsParentArrivesButNeverReplacesALaterVersion() {
+    customers("1,Ann,a@x.com,addr");
+    products();
+    bronze("OnlineTransactions/2025-03-01.csv", header(ONLINE_TRANSACTIONS),
+        "100,2,10,2025-03-01 09:00:00,PayPal,10,Pending",
+        "101,2,10,2025-03-01 09:00:00,PayPal,11,Pending");
+    runSilver();
+    assertEquals(2, quarantined(ONLINE_TRANSACTIONS).size());
+
+    // Run 2: a newer version of order 101 arrives (parent still missing, so it waits too).
+    bronze("OnlineTransactions/2025-03-02.csv", header(ONLINE_TRANSACTIONS),
+        "101,1,10,2025-03-02 09:00:00,PayPal,12,Completed");
+    runSilver();
+    // Run 3: customer 2 arrives; order 100 is re-admitted, the old 101 must not replace the newer one.
+    bronze("Customers/2025-03-03.csv", header(CUSTOMERS), "2,Bob,b@x.com,addr");
+    SilverStageResult third = runSilver();
+
+    assertEquals(List.of(
+        row(100, 2, 10, LocalDateTime.of(2025, 3, 1, 9, 0), "PayPal", dec("10.00"), "Pending"),
+        row(101, 1, 10, LocalDateTime.of(2025, 3, 2, 9, 0), "PayPal", dec("12.00"), "Completed")),
+        silver(ONLINE_TRANSACTIONS));
+    assertEquals("read 0 + readmitted 2 = upserted 1 + duplicates 1 + quarantined 0",
+        result(third, ONLINE_TRANSACTIONS).total().toString());
+    long pending = new Quarantine(spark, lake).pendingOrphans(ONLINE_TRANSACTIONS).count();
+    assertEquals(0, pending);
+  }
+
+  @Test
+  void rerunWithoutNewFilesChangesNothingAndAChangedFileIsANewVersion() {
+    customers("1,Ann,a@x.com,addr", "2,Bob,b@x.com,addr");
+    runSilver();
+    long version = silverVersion(CUSTOMERS);
+
+    SilverStageResult again = runSilver();
+    assertEquals(version, silverVersion(CUSTOMERS));
+    assertTrue(again.tables().isEmpty(), "nothing to ingest, nothing reported");
+
+    customers("1,Ann,a@x.com,addr", "2,Bob,bob@new.com,addr");
+    SilverStageResult changed = runSilver();
+    assertEquals(List.of(row(1, "Ann", "a@x.com", "addr"), row(2, "Bob", "bob@new.com", "addr")),
+        silver(CUSTOMERS));
+    assertEquals(version + 1, silverVersion(CUSTOMERS));
+    assertEquals(2, result(changed, CUSTOMERS).total().upserted());
+  }
+
+  @Test
+  void fileWithWrongHeaderIsRejectedAndTheOthersAreStillIngested() {
+    bronze("Customers.csv", "CustomerID,FullName,Email,Address", "1,Ann,a@x.com,addr");
+    products();
+    SilverStageResult result = runSilver();
+    assertTrue(result.hasErrors());
+    assertTrue(result.errors().get(0).contains("Customers.csv"), result.errors().get(0));
+    assertTrue(result.errors().get(0).contains("FullName"), result.errors().get(0));
+    assertEquals(2, silver(PRODUCTS).size());
+    assertFalse(lake.exists(lake.silver(CUSTOMERS)));
+  }
+
+  @Test
+  void headerIsMatchedTrimmedCaseInsensitiveWithBomAndCrlf() {
+    byte[] body = ("\uFEFFcustomerid , NAME,email,Address\r\n1,Ann,a@x.com,\"1 Main St, X\"\r\n\r\n"
+        + "2,Bob,b@x.com,addr\r\n").getBytes(StandardCharsets.UTF_8);
+    bronzeBytes("Customers.csv", body);
+    SilverStageResult result = runSilver();
+    assertFalse(result.hasErrors(), result.errors().toString());
+    assertEquals(List.of(row(1, "Ann", "a@x.com", "1 Main St, X"), row(2, "Bob", "b@x.com", "addr")),
+        silver(CUSTOMERS));
+  }
+
+  @Test
+  void expectationsWarnDropAndFail() {
+    products();
+    bronze("Customers.csv", header(CUSTOMERS), "1,Ann,a@x.com,addr", "2,Bob,b@x.com,addr");
+    bronze("OnlineTransactions/a.csv", header(ONLINE_TRANSACTIONS),
+        "100,1,10,2025-03-01 09:00:00,Bitcoin,10,Pending",
+        "101,2,10,2025-03-01 09:00:00,PayPal,-5,Pending");
+    expectations.add(new Expectation("OnlineTransactions", "amount-non-negative", "Amount >= 0",
+        ExpectationAction.DROP));
+    SilverStageResult result = runSilver();
+    SilverResult orders = result(result, ONLINE_TRANSACTIONS);
+    assertEquals(Map.of("PaymentMethod-in-domain", 1L), orders.warnings());
+    assertEquals(List.of(row("OnlineTransactions/a.csv", 3L, "EXPECTATION:amount-non-negative",
+        "101,2,10,2025-03-01 09:00:00,PayPal,-5,Pending")), quarantined(ONLINE_TRANSACTIONS));
+
+    domainAction = ExpectationAction.FAIL;
+    bronze("OnlineTransactions/b.csv", header(ONLINE_TRANSACTIONS),
+        "102,1,10,2025-03-01 09:00:00,Cash,10,Pending");
+    long before = silverVersion(ONLINE_TRANSACTIONS);
+    ExpectationFailedException e = assertThrows(ExpectationFailedException.class, this::runSilver);
+    assertTrue(e.getMessage().contains("PaymentMethod-in-domain"), e.getMessage());
+    assertEquals(before, silverVersion(ONLINE_TRANSACTIONS));
+  }
+
+  @Test
+  void fileThatIsMostlyGarbageIsRefusedWhole() {
+    maxRejectedFraction = 0.5;
+    customers("1,Ann,a@x.com,addr", "x,Bob,b@x.com,addr", "y,Cy,c@x.com,addr");
+    SilverStageResult result = runSilver();
+    assertTrue(result.hasErrors());
+    assertTrue(result.errors().get(0).contains("2 of 3 rows rejected"), result.errors().get(0));
+    assertTrue(quarantined(CUSTOMERS).isEmpty());
+  }
+
+  @Test
+  void loyaltyTransactionsUseTheirCompositeKey() {
+    customers("1,Ann,a@x.com,addr");
+    bronze("LoyaltyAccounts.csv", header(LOYALTY_ACCOUNTS), "7,1,100,gold,2024-01-31");
+    bronze("LoyaltyTransactions.csv", header(LOYALTY_TRANSACTIONS),
+        "7,2025-03-09 02:30:00,10,Purchase",
+        "7,2025-11-02 01:30:00,-5,correction",
+        "7,2025-03-09 02:30:00,12,Purchase",
+        "8,2025-01-01 00:00:00,1,Promotion");
+    runSilver();
+    assertEquals(List.of(row(7, 1, 100, "Gold", LocalDate.of(2024, 1, 31))), silver(LOYALTY_ACCOUNTS));
+    assertEquals(List.of(
+        row(7, LocalDateTime.of(2025, 3, 9, 2, 30), 12, "Purchase"),
+        row(7, LocalDateTime.of(2025, 11, 2, 1, 30), -5, "Correction")), silver(LOYALTY_TRANSACTIONS));
+    assertEquals("ORPHAN:LoyaltyID", quarantined(LOYALTY_TRANSACTIONS).get(0).get(2));
+  }
+
+  @Test
+  void fullRefreshRebuildsTheSameSilver() {
+    customers("1,Ann,a@x.com,addr");
+    products();
+    bronze("OnlineTransactions/2025-03-01.csv", header(ONLINE_TRANSACTIONS),
+        "100,2,10,2025-03-01 09:00:00,PayPal,10,Pending");
+    runSilver();
+    bronze("Customers/2025-03-02.csv", header(CUSTOMERS), "2,Bob,b@x.com,addr", "1,Ann,ann@new.com,addr");
+    bronze("OnlineTransactions/2025-03-02.csv", header(ONLINE_TRANSACTIONS),
+        "101,1,10,2025-03-02 09:00:00,PayPal,10,Pending");
+    runSilver();
+    List<List<Object>> customers = silver(CUSTOMERS);
+    List<List<Object>> orders = silver(ONLINE_TRANSACTIONS);
+
+    runSilver(true);
+    assertEquals(customers, silver(CUSTOMERS));
+    assertEquals(orders, silver(ONLINE_TRANSACTIONS));
+    assertEquals(2, orders.size());
+  }
+}
