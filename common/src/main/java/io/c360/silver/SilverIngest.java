@@ -258,7 +258,9 @@ public final class SilverIngest {
   }
 
   private SilverResult mergeAndReconcile(Dataset<Row> classified) {
+    long started = System.nanoTime();
     Tally tally = tally(classified);
+    LOG.info("silver {}: parsed and classified in {} ms", table, (System.nanoTime() - started) / 1_000_000);
     checkFailRules(tally);
 
     Set<String> failedFiles = new HashSet<>();
@@ -300,7 +302,9 @@ public final class SilverIngest {
         }
       }
       long stale = survivorsReadmitted > 0 ? countStale(deduped) : 0;
+      LOG.info("silver {}: quarantined and de-duplicated at {} ms", table, (System.nanoTime() - started) / 1_000_000);
       MergeOutcome merge = merge(deduped.drop(READMITTED));
+      LOG.info("silver {}: merged at {} ms", table, (System.nanoTime() - started) / 1_000_000);
 
       List<FileOutcome> outcomes = new ArrayList<>();
       for (BronzeFile file : files) {

@@ -32,7 +32,12 @@ public abstract class SparkTestBase {
 
   @BeforeEach
   void newLake() {
-    lake = LakeLayout.at(tmp.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());
+    useLake("lake");
+  }
+
+  /** Switches to another lake under the test's temp folder, for comparing runs side by side. */
+  protected void useLake(String name) {
+    lake = LakeLayout.at(tmp.resolve(name).toString(), spark.sparkContext().hadoopConfiguration());
   }
 
   /** Writes a bronze file (relative to {@code bronze/}) with LF line endings. */
@@ -41,7 +46,7 @@ public abstract class SparkTestBase {
   }
 
   protected Path bronzeBytes(String relativePath, byte[] content) {
-    Path file = tmp.resolve("lake").resolve("bronze").resolve(relativePath);
+    Path file = Path.of(lake.bronze().toUri()).resolve(relativePath);
     try {
       Files.createDirectories(file.getParent());
       Files.write(file, content);
