@@ -1,5 +1,6 @@
 package io.c360.config;
 
+/** A configured expectation: a Spark SQL condition over one catalog table's columns and its action. */
 public final class Expectation {
   private final String table;
   private final String name;
@@ -27,5 +28,10 @@ public final class Expectation {
 
   public ExpectationAction action() {
     return action;
+  }
+
+  @Override
+  public String toString() {
+    return table + "." + name + " {condition = \"" + condition + "\", action = " + action + "}";
   }
 }

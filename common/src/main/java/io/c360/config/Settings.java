@@ -1,0 +1,54 @@
+package io.c360.config;
+
+/** All c360 settings, loaded and validated once by {@link SettingsLoader}. */
+public final class Settings {
+  private final String profile;
+  private final LakeSettings lake;
+  private final SparkSettings spark;
+  private final QualitySettings quality;
+  private final int percentileAccuracy;
+  private final long generateSeed;
+  private final String effective;
+
+  Settings(String profile, LakeSettings lake, SparkSettings spark, QualitySettings quality, int percentileAccuracy,
+      long generateSeed, String effective) {
+    this.profile = profile;
+    this.lake = lake;
+    this.spark = spark;
+    this.quality = quality;
+    this.percentileAccuracy = percentileAccuracy;
+    this.generateSeed = generateSeed;
+    this.effective = effective;
+  }
+
+  public String profile() {
+    return profile;
+  }
+
+  public LakeSettings lake() {
+    return lake;
+  }
+
+  public SparkSettings spark() {
+    return spark;
+  }
+
+  public QualitySettings quality() {
+    return quality;
+  }
+
+  /** {@code c360.gold.percentile-accuracy}. */
+  public int percentileAccuracy() {
+    return percentileAccuracy;
+  }
+
+  /** {@code c360.generate.seed}. */
+  public long generateSeed() {
+    return generateSeed;
+  }
+
+  /** The effective {@code c360} settings as HOCON with the origin of each value, for --verbose. */
+  public String describe() {
+    return effective;
+  }
+}

@@ -1,0 +1,37 @@
+package io.c360.config;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code c360.spark}: how the SparkSession is built. */
+public final class SparkSettings {
+  private final String master;
+  private final String appName;
+  private final int shufflePartitions;
+  private final Map<String, String> conf;
+
+  SparkSettings(String master, String appName, int shufflePartitions, Map<String, String> conf) {
+    this.master = master;
+    this.appName = appName;
+    this.shufflePartitions = shufflePartitions;
+    this.conf = new TreeMap<>(conf);
+  }
+
+  /** The master URL, or "" to leave it to spark-submit. */
+  public String master() {
+    return master;
+  }
+
+  public String appName() {
+    return appName;
+  }
+
+  public int shufflePartitions() {
+    return shufflePartitions;
+  }
+
+  /** Extra Spark settings, passed through. */
+  public Map<String, String> conf() {
+    return conf;
+  }
+}

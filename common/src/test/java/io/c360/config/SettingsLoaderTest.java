@@ -1,0 +1,203 @@
+package io.c360.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every default and every override layer pinned, Trino style. */
+class SettingsLoaderTest {
+
+  @TempDir
+  Path tmp;
+
+  /** Paths the defaults test asserts; reference.conf may not have a key outside this set. */
+  private static final Set<String> ASSERTED = Set.of(
+      "c360.profile", "c360.lake.root", "c360.lake.database", "c360.lake.lock-timeout", "c360.spark.master",
+      "c360.spark.app-name", "c360.spark.shuffle-partitions", "c360.spark.conf",
+      "c360.quality.max-rejected-fraction", "c360.quality.domain-action", "c360.quality.expectations",
+      "c360.gold.percentile-accuracy", "c360.generate.seed");
+
+  private SettingsLoader loader() throws IOException {
+    Files.writeString(tmp.resolve("empty.conf"), "");
+    return SettingsLoader.create().confDirectory(tmp).profile("empty").systemProperties(false)
+        .environment(Map.of());
+  }
+
+  private Path file(String name, String content) throws IOException {
+    Path file = tmp.resolve(name);
+    Files.writeString(file, content);
+    return file;
+  }
+
+  @Test
+  void defaults() throws IOException {
+    Settings s = loader().load();
+    assertEquals("empty", s.profile());
+    assertEquals("lake", s.lake().root());
+    assertEquals("", s.lake().database());
+    assertEquals(Duration.ofHours(2), s.lake().lockTimeout());
+    assertEquals("local[*]", s.spark().master());
+    assertEquals("c360", s.spark().appName());
+    assertEquals(8, s.spark().shufflePartitions());
+    assertEquals(Map.of(), s.spark().conf());
+    assertEquals(0.5, s.quality().maxRejectedFraction());
+    assertEquals(ExpectationAction.WARN, s.quality().domainAction());
+    assertEquals(List.of(
+        "InStoreTransactions.amount-non-negative {condition = \"Amount >= 0\", action = WARN}",
+        "OnlineTransactions.amount-non-negative {condition = \"Amount >= 0\", action = WARN}",
+        "Products.price-non-negative {condition = \"Price >= 0\", action = WARN}"),
+        s.quality().expectations().stream().map(Expectation::toString).collect(Collectors.toList()));
+    assertEquals(10_000_000, s.percentileAccuracy());
+    assertEquals(42L, s.generateSeed());
+  }
+
+  @Test
+  void everyKeyOfReferenceConfIsPinnedByTheDefaultsTest() {
+    Set<String> declared = SettingsLoader.leafPaths(ConfigFactory.parseResources("reference.conf")
+        .getConfig("c360"), "c360");
+    assertEquals(new TreeSet<>(ASSERTED), declared, "a key was added to reference.conf without a test");
+  }
+
+  @Test
+  void everyKeyOverriddenExplicitly() throws IOException {
+    Path conf = file("all.conf", String.join("\n",
+        "c360.lake { root = \"/data/lake\", database = \"c360db\", lock-timeout = 15m }",
+        "c360.spark { master = \"local[2]\", app-name = \"nightly\", shuffle-partitions = 3 }",
+        "c360.spark.conf { \"spark.sql.files.maxPartitionBytes\" = \"64m\" }",
+        "c360.quality { max-rejected-fraction = 0.1, domain-action = DROP }",
+        "c360.quality.expectations.OnlineTransactions.amount-non-negative.action = fail",
+        "c360.quality.expectations.Customers.has-email { condition = \"Email IS NOT NULL\", action = drop }",
+        "c360.gold.percentile-accuracy = 1000",
+        "c360.generate.seed = 7"));
+    Settings s = loader().confFile(conf).load();
+    assertEquals("/data/lake", s.lake().root());
+    assertEquals("c360db", s.lake().database());
+    assertEquals(Duration.ofMinutes(15), s.lake().lockTimeout());
+    assertEquals("local[2]", s.spark().master());
+    assertEquals("nightly", s.spark().appName());
+    assertEquals(3, s.spark().shufflePartitions());
+    assertEquals(Map.of("spark.sql.files.maxPartitionBytes", "64m"), s.spark().conf());
+    assertEquals(0.1, s.quality().maxRejectedFraction());
+    assertEquals(ExpectationAction.DROP, s.quality().domainAction());
+    assertEquals(List.of(
+        "Customers.has-email {condition = \"Email IS NOT NULL\", action = DROP}",
+        "InStoreTransactions.amount-non-negative {condition = \"Amount >= 0\", action = WARN}",
+        "OnlineTransactions.amount-non-negative {condition = \"Amount >= 0\", action = FAIL}",
+        "Products.price-non-negative {condition = \"Price >= 0\", action = WARN}"),
+        s.quality().expectations().stream().map(Expectation::toString).collect(Collectors.toList()));
+    assertEquals(1000, s.percentileAccuracy());
+    assertEquals(7L, s.generateSeed());
+  }
+
+  @Test
+  void eachLayerOverridesTheOneBelow() throws IOException {
+    file("p.conf", "c360.lake.root = profile\nc360.spark.app-name = profile\nc360.spark.shuffle-partitions = 4\n"
+        + "c360.generate.seed = 1");
+    Path conf = file("extra.conf", "c360.spark.app-name = conf-file\nc360.spark.shuffle-partitions = 5\n"
+        + "c360.generate.seed = 2");
+    SettingsLoader loader = SettingsLoader.create().confDirectory(tmp).profile("p").confFile(conf)
+        .systemProperties(false)
+        .environment(Map.of("C360_SPARK_SHUFFLE_PARTITIONS", "6", "C360_LAKE_ROOT", "from-env"))
+        .overrides(Map.of("c360.lake.root", "from-d"));
+    Settings s = loader.load();
+    assertEquals("from-d", s.lake().root(), "-D beats environment, --conf and profile");
+    assertEquals(6, s.spark().shufflePartitions(), "environment beats --conf and profile");
+    assertEquals("conf-file", s.spark().appName(), "--conf beats profile");
+    assertEquals(2L, s.generateSeed());
+    assertEquals("profile", SettingsLoader.create().confDirectory(tmp).profile("p").systemProperties(false)
+        .environment(Map.of()).load().lake().root(), "profile beats reference.conf");
+  }
+
+  @Test
+  void systemPropertiesOverrideFiles() throws IOException {
+    System.setProperty("c360.spark.app-name", "from-system-property");
+    try {
+      Settings s = loader().systemProperties(true).load();
+      assertEquals("from-system-property", s.spark().appName());
+    } finally {
+      System.clearProperty("c360.spark.app-name");
+    }
+  }
+
+  @Test
+  void unknownKeyFailsNamingItsPathOriginAndTheNearestKey() throws IOException {
+    Path conf = file("typo.conf", "c360.spark.shuffle-partiton = 4");
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> loader().confFile(conf).load());
+    assertTrue(e.getMessage().startsWith("c360.spark.shuffle-partiton: unknown setting"), e.getMessage());
+    assertTrue(e.getMessage().contains("typo.conf: 1"), e.getMessage());
+    assertTrue(e.getMessage().contains("did you mean c360.spark.shuffle-partitions?"), e.getMessage());
+  }
+
+  @Test
+  void badValuesFailNamingPathValueAndOrigin() throws IOException {
+    Map<String, String> cases = Map.of(
+        "c360.spark.shuffle-partitions = 0", "c360.spark.shuffle-partitions: expected an integer >= 1 but got 0",
+        "c360.quality.max-rejected-fraction = 1.5", "c360.quality.max-rejected-fraction: expected a number",
+        "c360.lake.lock-timeout = soon", "c360.lake.lock-timeout: expected a duration",
+        "c360.quality.domain-action = ignore", "c360.quality.domain-action: expected one of warn, drop, fail",
+        "c360.lake.root = \"\"", "c360.lake.root: expected a non-empty string",
+        "c360.quality.expectations.Orders.x { condition = \"1=1\", action = warn }",
+        "c360.quality.expectations.Orders: no table 'Orders'",
+        "c360.quality.expectations.Customers.x { condition = \"1=1\", action = explode }",
+        "c360.quality.expectations.Customers.x.action: expected one of warn, drop, fail",
+        "c360.quality.expectations.Customers.x { condition = \"1=1\", severity = high }",
+        "c360.quality.expectations.Customers.x.severity: unknown setting");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      Path conf = file("bad.conf", c.getKey());
+      InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> loader().confFile(conf).load(),
+          c.getKey());
+      assertTrue(e.getMessage().startsWith(c.getValue()), c.getKey() + " -> " + e.getMessage());
+      assertTrue(e.getMessage().contains("bad.conf: 1") || e.getMessage().contains("unknown setting"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void missingProfileOrConfFileIsAClearError() throws IOException {
+    InvalidConfigException e = assertThrows(InvalidConfigException.class,
+        () -> loader().profile("staging").load());
+    assertTrue(e.getMessage().contains("no profile 'staging'"), e.getMessage());
+    e = assertThrows(InvalidConfigException.class, () -> loader().confFile(tmp.resolve("nope.conf")).load());
+    assertTrue(e.getMessage().contains("nope.conf: no such file"), e.getMessage());
+  }
+
+  @Test
+  void theThreeProfilesLoad() {
+    Path conf = Paths.get("..", "conf");
+    for (String profile : List.of("local", "synapse", "databricks")) {
+      Settings s = SettingsLoader.create().confDirectory(conf).profile(profile).systemProperties(false)
+          .environment(Map.of()).load();
+      assertEquals(profile, s.profile());
+      assertTrue(s.describe().contains("c360"), s.describe());
+    }
+    Settings synapse = SettingsLoader.create().confDirectory(conf).profile("synapse").systemProperties(false)
+        .environment(Map.of()).load();
+    assertTrue(synapse.lake().root().startsWith("abfss://"), synapse.lake().root());
+    assertEquals("", synapse.spark().master(), "spark-submit provides the master");
+    assertEquals("local[*]", SettingsLoader.create().confDirectory(conf).profile("local").systemProperties(false)
+        .environment(Map.of()).load().spark().master());
+  }
+
+  @Test
+  void profileCanComeFromTheEnvironment() throws IOException {
+    file("other.conf", "c360.lake.root = other-lake");
+    Settings s = SettingsLoader.create().confDirectory(tmp).systemProperties(false)
+        .environment(Map.of("C360_PROFILE", "other")).load();
+    assertEquals("other", s.profile());
+    assertEquals("other-lake", s.lake().root());
+  }
+}
