@@ -72,18 +72,27 @@ public final class Quarantine {
     return counts;
   }
 
-  /** Adds rejected rows (columns of {@link #SCHEMA} but {@code readmitted_run_id}); idempotent. */
-  void add(Dataset<Row> rejected) {
+  /**
+   * Adds rejected rows (columns of {@link #SCHEMA} but {@code readmitted_run_id}) of the given file versions.
+   * Rows left by a crashed run that got as far as the quarantine but not the ledger are replaced, not doubled:
+   * a file version the ledger has not recorded can only have quarantine rows from such a run.
+   */
+  void add(Dataset<Row> rejected, String table, List<BronzeFile> fileVersions) {
     Dataset<Row> source = rejected.withColumn("readmitted_run_id", lit(null).cast(DataTypes.LongType))
         .select(SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(SCHEMA.fieldNames(), 1, SCHEMA.size()));
-    if (!exists()) {
-      source.write().format("delta").partitionBy("table_name").mode("errorifexists").save(path());
-      return;
+    if (exists() && !fileVersions.isEmpty()) {
+      Column leftovers = lit(false);
+      for (BronzeFile file : fileVersions) {
+        leftovers = leftovers.or(col("source_file").equalTo(file.relativePath())
+            .and(col("source_sha256").equalTo(file.sha256())));
+      }
+      leftovers = col("table_name").equalTo(table).and(leftovers);
+      if (!rows().filter(leftovers).isEmpty()) {
+        DeltaTable.forPath(spark, path()).delete(leftovers);
+      }
     }
-    DeltaTable.forPath(spark, path()).as("t")
-        .merge(source.as("s"), keyMatch())
-        .whenNotMatched().insertAll()
-        .execute();
+    // Appending (not merging) keeps a run's quarantine write to one cheap commit.
+    source.write().format("delta").partitionBy("table_name").mode("append").save(path());
   }
 
   /** Marks pending orphans (given by key columns) as re-admitted by {@code runId}. */

@@ -286,7 +286,7 @@ public final class SilverIngest {
             col(Lineage.RUN_ID).as("lineage_run_id"), col(REASON).as("reason"), col(RAW).as("raw_line"),
             lit(runId).as("quarantined_run_id"));
     if (tally.newlyQuarantined > 0) {
-      quarantine.add(rejects);
+      quarantine.add(rejects, table.name(), files);
     }
 
     Dataset<Row> deduped = deduplicate(classified.filter(keep.and(col(REASON).isNull())))

@@ -184,7 +184,7 @@ final class CleanRows {
     while (HOUR_CUMULATIVE[hour] < h) {
       hour++;
     }
-    if (row % 499 == 7 && (month == 2 || month == 10)) {
+    if (row % 97 == 3 && (month == 2 || month == 10)) {
       day = month == 2 ? LocalDate.of(2025, 3, 9) : LocalDate.of(2025, 11, 2);
       hour = month == 2 ? 2 : 1;
     }
