@@ -1,0 +1,86 @@
+package io.c360.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.c360.catalog.Catalog;
+import io.c360.catalog.Table;
+import io.c360.generate.Generator;
+import io.c360.generate.Manifest;
+import io.delta.tables.DeltaTable;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code c360 run --stages silver} on generated dirty data must land exactly where the generator's manifest
+ * says: two independent accounts of the same rules (the generator's bookkeeping and the Spark pipeline).
+ */
+class RunCommandTest {
+
+  @TempDir
+  Path tmp;
+
+  private int run(Path lake, String... extra) {
+    String[] args = new String[] {"run", "--stages", "silver", "-Dc360.lake.root=" + lake,
+        "-Dc360.spark.shuffle-partitions=2", "-Dc360.spark.master=local[2]"};
+    String[] all = java.util.Arrays.copyOf(args, args.length + extra.length);
+    System.arraycopy(extra, 0, all, args.length, extra.length);
+    return C360.execute(all);
+  }
+
+  @Test
+  void dirtyScale100ReconcilesExactlyWithTheManifestAndARerunChangesNothing() {
+    Path lake = tmp.resolve("lake");
+    Manifest manifest = Generator.create().scale(100).seed(42).dirty(true)
+        .outputDirectory(lake.resolve("bronze")).execute();
+
+    assertEquals(C360.OK, run(lake));
+
+    SparkSession spark = SparkSession.active();
+    Map<String, Long> versions = new HashMap<>();
+    Map<String, Map<String, Long>> quarantined = new HashMap<>();
+    for (Row r : spark.read().format("delta").load(lake.resolve("quarantine").toString())
+        .groupBy("table_name", "reason").count().collectAsList()) {
+      quarantined.computeIfAbsent(r.getString(0), t -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+    }
+    Map<String, Row> ledger = new HashMap<>();
+    for (Row r : spark.read().format("delta").load(lake.resolve("_ledger/tables").toString())
+        .filter(col("run_id").equalTo(1)).collectAsList()) {
+      ledger.put(r.getAs("table_name"), r);
+    }
+    for (Table table : Catalog.tables()) {
+      String name = table.name();
+      String silver = lake.resolve("silver").resolve(name).toString();
+      assertEquals(manifest.silver(name), spark.read().format("delta").load(silver).count(), name + " silver rows");
+      assertEquals(manifest.quarantined(name), quarantined.getOrDefault(name, Map.of()), name + " quarantine");
+      Row counts = ledger.get(name);
+      assertEquals(manifest.rows(name), counts.<Long>getAs("rows_read"), name + " rows read");
+      assertEquals(manifest.duplicates(name), counts.<Long>getAs("duplicates"), name + " duplicates");
+      assertEquals(manifest.warnings(name), new TreeMap<>(counts.<String, Long>getJavaMap(
+          counts.fieldIndex("warnings"))), name + " warnings");
+      versions.put(name, DeltaTable.forPath(spark, silver).history(1).first().<Long>getAs("version"));
+    }
+
+    assertEquals(C360.OK, run(lake));
+    for (Table table : Catalog.tables()) {
+      String silver = lake.resolve("silver").resolve(table.name()).toString();
+      assertEquals(versions.get(table.name()),
+          DeltaTable.forPath(spark, silver).history(1).first().<Long>getAs("version"), "rerun changed " + table);
+    }
+  }
+
+  @Test
+  void missingBronzeFolderIsAUsageErrorAndAFailingExpectationExitsOne() {
+    assertEquals(C360.USAGE, run(tmp.resolve("empty-lake")));
+
+    Path lake = tmp.resolve("lake");
+    Generator.create().scale(1).seed(1).dirty(true).outputDirectory(lake.resolve("bronze")).execute();
+    assertEquals(C360.DATA_QUALITY, run(lake, "-Dc360.quality.domain-action=fail"));
+  }
+}
