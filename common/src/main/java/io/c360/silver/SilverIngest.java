@@ -368,12 +368,17 @@ public final class SilverIngest {
       return 0;
     }
     Dataset<Row> target = spark.read().format("delta").load(path).alias("t");
+    return deduped.filter(col(READMITTED)).alias("s").join(target, keyMatch())
+        .filter(order("t").geq(order("s"))).count();
+  }
+
+  /** Primary key equality between the source {@code s} and the silver target {@code t}. */
+  private Column keyMatch() {
     Column match = lit(true);
     for (String key : table.primaryKey()) {
-      match = match.and(col("s." + key).equalTo(col("t." + key)));
+      match = match.and(col("t." + key).equalTo(col("s." + key)));
     }
-    return deduped.filter(col(READMITTED)).alias("s").join(target, match)
-        .filter(order("t").geq(order("s"))).count();
+    return match;
   }
 
   private static Column order(String alias) {
@@ -395,11 +400,7 @@ public final class SilverIngest {
       return new MergeOutcome(created.getLong(0), written, 0);
     }
     DeltaTable target = DeltaTable.forPath(spark, path);
-    Column match = lit(true);
-    for (String key : table.primaryKey()) {
-      match = match.and(col("t." + key).equalTo(col("s." + key)));
-    }
-    target.as("t").merge(source.as("s"), match)
+    target.as("t").merge(source.as("s"), keyMatch())
         .whenMatched(order("s").gt(order("t"))).updateAll()
         .whenNotMatched().insertAll()
         .execute();

@@ -39,7 +39,7 @@ final class TableGenerator {
   private final int id;
   private final TableCounts counts = new TableCounts();
   private final BitSet accepted = new BitSet();
-  private final List<String> carried = new ArrayList<>();
+  private final List<String[]> carried = new ArrayList<>();
 
   TableGenerator(Table table, CleanRows rows, DefectPlan plan, Sizes sizes, long seed,
       Map<String, BitSet> acceptedKeys, Path out) {
@@ -81,8 +81,8 @@ final class TableGenerator {
       w.write(String.join(",", table.columnNames()));
       w.write(eol);
       // Copies of keys from the previous file: they arrive later, so they win.
-      for (String copy : carried) {
-        emit(w, eol, copy, null);
+      for (String[] copy : carried) {
+        emit(w, eol, copy);
       }
       carried.clear();
       for (long row = from; row < to; row++) {
@@ -100,79 +100,79 @@ final class TableGenerator {
     int n = f.length;
     switch (defect) {
       case NONE:
-        emit(w, eol, line(f), null);
+        emit(w, eol, f);
         return;
       case MALFORMED_FEW:
-        emit(w, eol, line(java.util.Arrays.copyOf(f, n - 1)), "MALFORMED");
+        reject(w, eol, line(java.util.Arrays.copyOf(f, n - 1)), "MALFORMED");
         return;
       case MALFORMED_MANY:
-        emit(w, eol, line(f) + ",extra", "MALFORMED");
+        reject(w, eol, line(f) + ",extra", "MALFORMED");
         return;
       case MALFORMED_QUOTE:
-        emit(w, eol, line(java.util.Arrays.copyOf(f, n - 1)) + ",\"" + f[n - 1].replace("\"", ""), "MALFORMED");
+        reject(w, eol, line(java.util.Arrays.copyOf(f, n - 1)) + ",\"" + f[n - 1].replace("\"", ""), "MALFORMED");
         return;
       case NORMALISE: {
         int c = pickColumn(row, categorical());
         f[c] = "  " + oddCase(f[c]) + " ";
-        emit(w, eol, line(f), null);
+        emit(w, eol, f);
         return;
       }
       case EMPTY_OPTIONAL:
         f[pickColumn(row, DefectPlan.optionalColumns(table))] = "";
-        emit(w, eol, line(f), null);
+        emit(w, eol, f);
         return;
       case BAD_VALUE: {
         int c = Hash.below(seed, id, row, 300, n);
         f[c] = badValue(table.columns().get(c), row);
-        emit(w, eol, line(f), "BAD_VALUE:" + table.columns().get(c).name());
+        reject(w, eol, line(f), "BAD_VALUE:" + table.columns().get(c).name());
         return;
       }
       case NULL_KEY:
         f[table.columnIndex(table.primaryKey().get(Hash.below(seed, id, row, 301, table.primaryKey().size())))] = "";
-        emit(w, eol, line(f), null);
+        emit(w, eol, f);
         return;
       case NULL_FK:
         f[table.columnIndex(pickForeignKey(row).column())] = "";
-        emit(w, eol, line(f), null);
+        emit(w, eol, f);
         return;
       case ORPHAN: {
         ForeignKey fk = pickForeignKey(row);
         long missing = sizes.rows(io.c360.catalog.Catalog.table(fk.parentTable())) + 1000 + row % 100000;
         f[table.columnIndex(fk.column())] = Long.toString(missing);
-        emit(w, eol, line(f), null);
+        emit(w, eol, f);
         return;
       }
       case WARN_NEGATIVE: {
         int c = table.columns().indexOf(DefectPlan.moneyColumn(table));
         f[c] = f[c].equals("0") ? "-1" : "-" + f[c];
-        emit(w, eol, line(f), null);
+        emit(w, eol, f);
         return;
       }
       case WARN_DOMAIN:
         f[pickColumn(row, categorical())] = "Unlisted";
-        emit(w, eol, line(f), null);
+        emit(w, eol, f);
         return;
       case DUPLICATE: {
-        emit(w, eol, line(f), null);
+        emit(w, eol, f);
         String[] copy = f.clone();
         String[] other = rows.fields(table, (row + 7) % sizes.rows(table));
         for (Column c : DefectPlan.optionalColumns(table)) {
           copy[table.columns().indexOf(c)] = other[table.columns().indexOf(c)];
         }
         if (Sizes.monthly(table) && !lastFile && Hash.unit(seed, id, row, 302) < 0.5) {
-          carried.add(line(copy));
+          carried.add(copy);
         } else {
-          emit(w, eol, line(copy), null);
+          emit(w, eol, copy);
         }
         return;
       }
       case DUPLICATE_REJECTED: {
-        emit(w, eol, line(f), null);
+        emit(w, eol, f);
         List<Column> optional = DefectPlan.optionalColumns(table);
         Column c = optional.get(Hash.below(seed, id, row, 303, optional.size()));
         String[] copy = f.clone();
         copy[table.columns().indexOf(c)] = badValue(c, row);
-        emit(w, eol, line(copy), "BAD_VALUE:" + c.name());
+        reject(w, eol, line(copy), "BAD_VALUE:" + c.name());
         return;
       }
       default:
@@ -180,17 +180,20 @@ final class TableGenerator {
     }
   }
 
-  /** Writes one data line and counts what silver will make of it. */
-  private void emit(Writer w, String eol, String line, String ownReason) throws IOException {
+  /** Writes a line whose own defect rejects it. */
+  private void reject(Writer w, String eol, String line, String reason) throws IOException {
     w.write(line);
     w.write(eol);
     counts.rows++;
-    String reason = ownReason;
-    String[] fields = null;
-    if (reason == null) {
-      fields = split(line);
-      reason = hasNullKey(fields) ? "NULL_KEY" : orphanReason(fields);
-    }
+    counts.quarantined.merge(reason, 1L, Long::sum);
+  }
+
+  /** Writes a well-formed row and counts what silver will make of it: NULL_KEY, ORPHAN or accepted. */
+  private void emit(Writer w, String eol, String[] fields) throws IOException {
+    w.write(line(fields));
+    w.write(eol);
+    counts.rows++;
+    String reason = hasNullKey(fields) ? "NULL_KEY" : orphanReason(fields);
     if (reason != null) {
       counts.quarantined.merge(reason, 1L, Long::sum);
       return;
@@ -305,34 +308,5 @@ final class TableGenerator {
       }
     }
     return s.toString();
-  }
-
-  /** Splits a line this class wrote (well-formed by construction) back into its fields. */
-  private static String[] split(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder f = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          f.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          f.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(f.toString());
-        f.setLength(0);
-      } else {
-        f.append(c);
-      }
-    }
-    fields.add(f.toString());
-    return fields.toArray(new String[0]);
   }
 }
