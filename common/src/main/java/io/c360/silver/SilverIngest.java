@@ -328,8 +328,7 @@ public final class SilverIngest {
                 col(SHA256).as("source_sha256"), col(Lineage.SOURCE_LINE).as("source_line"),
                 col(QUARANTINE_REASON).as("reason")), runId);
       }
-      SilverResult result = new SilverResult(table, outcomes, readmitted, tally.warnings, tally.reasons,
-          merge.version);
+      SilverResult result = new SilverResult(table, outcomes, readmitted, tally.warnings, merge.version);
       long upserted = result.total().upserted();
       if (merge.applied != upserted || !result.total().reconciles()) {
         throw new ReconciliationException(String.format(
@@ -461,7 +460,6 @@ public final class SilverIngest {
         }
       }
       if (reason != null) {
-        tally.reasons.merge(reason, rows, Long::sum);
         tally.newlyQuarantined += rows;
       }
     }
@@ -478,7 +476,6 @@ public final class SilverIngest {
   private static final class Tally {
     final Map<String, FileCounts> files = new HashMap<>();
     final Map<String, Long> garbage = new HashMap<>();
-    final Map<String, Long> reasons = new TreeMap<>();
     final Map<String, Long> warnings = new TreeMap<>();
     final long[] ruleHits;
     FileCounts readmitted = FileCounts.NONE;

@@ -12,21 +12,19 @@ public final class SilverResult {
   private final List<FileOutcome> files;
   private final FileCounts readmitted;
   private final Map<String, Long> warnings;
-  private final Map<String, Long> quarantinedByReason;
   private final long silverVersion;
 
   SilverResult(Table table, List<FileOutcome> files, FileCounts readmitted, Map<String, Long> warnings,
-      Map<String, Long> quarantinedByReason, long silverVersion) {
+      long silverVersion) {
     this.table = table;
     this.files = List.copyOf(files);
     this.readmitted = readmitted;
     this.warnings = new TreeMap<>(warnings);
-    this.quarantinedByReason = new TreeMap<>(quarantinedByReason);
     this.silverVersion = silverVersion;
   }
 
   static SilverResult unchanged(Table table) {
-    return new SilverResult(table, List.of(), FileCounts.NONE, Map.of(), Map.of(), -1);
+    return new SilverResult(table, List.of(), FileCounts.NONE, Map.of(), -1);
   }
 
   public Table table() {
@@ -55,11 +53,6 @@ public final class SilverResult {
 
   public Map<String, Long> warnings() {
     return warnings;
-  }
-
-  /** Rows newly quarantined this run, by reason code. */
-  public Map<String, Long> quarantinedByReason() {
-    return quarantinedByReason;
   }
 
   /** The silver table's Delta version after the MERGE, or -1 when nothing was merged. */

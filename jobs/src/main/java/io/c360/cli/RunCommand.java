@@ -69,27 +69,37 @@ public final class RunCommand implements Callable<Integer> {
     out.printf("lake %s%n", layout);
     String command = "run --stages " + String.join(",", requested) + (fullRefresh ? " --full-refresh" : "");
     try (LakeRun run = LakeRun.start(spark, layout, settings.lake().lockTimeout(), command)) {
-      int exit = C360.OK;
-      if (requested.contains("silver")) {
-        long started = System.nanoTime();
-        SilverStageResult silver = SilverStage.of(spark, layout, run.ledger())
-            .runId(run.id())
-            .fullRefresh(fullRefresh)
-            .maxRejectedFraction(settings.quality().maxRejectedFraction())
-            .rules(t -> QualityRule.forTable(t, settings.quality().domainAction(), settings.quality().expectations()))
-            .execute();
-        printSilver(out, run.id(), silver, (System.nanoTime() - started) / 1e9);
-        if (silver.hasErrors()) {
-          exit = C360.DATA_QUALITY;
-        }
+      try {
+        return runStages(spark, layout, settings, run, requested, out);
+      } catch (RuntimeException e) {
+        run.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        throw e;
       }
-      if (exit == C360.OK) {
-        run.succeeded();
-      } else {
-        run.failed("rejected files; see the ledger");
-      }
-      return exit;
     }
+  }
+
+  private int runStages(SparkSession spark, LakeLayout layout, Settings settings, LakeRun run, Set<String> requested,
+      PrintWriter out) {
+    int exit = C360.OK;
+    if (requested.contains("silver")) {
+      long started = System.nanoTime();
+      SilverStageResult silver = SilverStage.of(spark, layout, run.ledger())
+          .runId(run.id())
+          .fullRefresh(fullRefresh)
+          .maxRejectedFraction(settings.quality().maxRejectedFraction())
+          .rules(t -> QualityRule.forTable(t, settings.quality().domainAction(), settings.quality().expectations()))
+          .execute();
+      printSilver(out, run.id(), silver, (System.nanoTime() - started) / 1e9);
+      if (silver.hasErrors()) {
+        exit = C360.DATA_QUALITY;
+      }
+    }
+    if (exit == C360.OK) {
+      run.succeeded();
+    } else {
+      run.failed("rejected files; see the ledger");
+    }
+    return exit;
   }
 
   private static void printSilver(PrintWriter out, long runId, SilverStageResult result, double seconds) {
