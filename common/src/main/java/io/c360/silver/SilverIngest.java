@@ -262,6 +262,9 @@ public final class SilverIngest {
     Tally tally = tally(classified);
     LOG.info("silver {}: parsed and classified in {} ms", table, (System.nanoTime() - started) / 1_000_000);
     checkFailRules(tally);
+    if (files.isEmpty() && tally.readmitted.readmitted() == 0) {
+      return SilverResult.unchanged(table);
+    }
 
     Set<String> failedFiles = new HashSet<>();
     Map<String, String> fileErrors = new LinkedHashMap<>();

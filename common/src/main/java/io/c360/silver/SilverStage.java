@@ -89,15 +89,19 @@ public final class SilverStage {
       for (Map.Entry<Long, Map<Table, List<BronzeFile>>> batch : batches.entrySet()) {
         // A table's own orphans only change while that table is processed, so one snapshot per batch is exact.
         Map<String, Long> pendingOrphans = quarantine.pendingOrphanCounts();
+        java.util.Set<String> merged = new java.util.HashSet<>();
         for (Table table : tables) {
           List<BronzeFile> files = batch.getValue().getOrDefault(table, List.of());
-          boolean orphans = pendingOrphans.getOrDefault(table.name(), 0L) > 0;
+          // An orphan can only find its parent if a parent table took in rows in this batch.
+          boolean orphans = pendingOrphans.getOrDefault(table.name(), 0L) > 0
+              && table.foreignKeys().stream().anyMatch(fk -> merged.contains(fk.parentTable()));
           if (files.isEmpty() && !orphans) {
             continue;
           }
           SilverResult result = ingest(table, files, batch.getKey(), orphans, fileRecords, errors);
           results.add(result);
           if (result.silverVersion() >= 0) {
+            merged.add(table.name());
             tableRecords.add(new TableRecord(runId, table.name(), result.files().size(), result.total(),
                 result.warnings(), result.silverVersion()));
           }

@@ -112,7 +112,7 @@ public final class RunCommand implements Callable<Integer> {
           c.duplicates(), c.quarantined());
     }
     if (result.tables().isEmpty()) {
-      out.println("(no new bronze files and no pending orphans: silver unchanged)");
+      out.println("(no new bronze files and no orphan whose parent arrived: silver unchanged)");
     }
     for (String error : result.errors()) {
       out.println("error: " + error);
