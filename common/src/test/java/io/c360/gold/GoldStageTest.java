@@ -1,0 +1,222 @@
+package io.c360.gold;
+
+import static io.c360.catalog.Catalog.AGENTS;
+import static io.c360.catalog.Catalog.CUSTOMERS;
+import static io.c360.catalog.Catalog.CUSTOMER_SERVICE_INTERACTIONS;
+import static io.c360.catalog.Catalog.IN_STORE_TRANSACTIONS;
+import static io.c360.catalog.Catalog.LOYALTY_ACCOUNTS;
+import static io.c360.catalog.Catalog.LOYALTY_TRANSACTIONS;
+import static io.c360.catalog.Catalog.ONLINE_TRANSACTIONS;
+import static io.c360.catalog.Catalog.PRODUCTS;
+import static io.c360.catalog.Catalog.STORES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.c360.catalog.Table;
+import io.c360.lake.SparkTestBase;
+import java.sql.Date;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import io.c360.lake.LakeLayout;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each gold rule on one small hand-written silver data set; every expected row below was worked out by hand
+ * (the arithmetic is in the comments).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GoldStageTest extends SparkTestBase {
+
+  /** Silver is written once for the class; the tests only read it (and write gold). */
+  private LakeLayout silverLake;
+
+  @BeforeEach
+  void useSharedLake() {
+    lake = silverLake;
+  }
+
+  private static LocalDateTime at(String text) {
+    return text == null ? null : LocalDateTime.parse(text.replace(' ', 'T'));
+  }
+
+  private void givenSilver(Table table, Object[]... rows) {
+    List<Row> data = new ArrayList<>();
+    for (Object[] r : rows) {
+      data.add(RowFactory.create(r));
+    }
+    spark.createDataFrame(data, table.sparkSchema()).write().format("delta").mode("overwrite")
+        .save(lake.silver(table).toString());
+  }
+
+  private static Object[] r(Object... values) {
+    return values;
+  }
+
+  @BeforeAll
+  void silver(@TempDir Path shared) {
+    silverLake = LakeLayout.at(shared.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());
+    lake = silverLake;
+    givenSilver(CUSTOMERS, r(1, "Ann", null, null), r(2, "Bob", null, null), r(3, "Cy", null, null),
+        r(4, "Dee", null, null), r(5, "Eve", null, null), r(6, "Fay", null, null), r(7, "Gus", null, null));
+    givenSilver(PRODUCTS, r(10, "Lamp", "Home Goods", dec("20.00")), r(11, "Book", "Books", dec("9.50")));
+    // Stores 1 and 3 share their Location text: gold groups by the text.
+    givenSilver(STORES, r(1, "Springfield Mall", "M1", "9-5"), r(2, "Riverside Plaza", "M2", "9-5"),
+        r(3, "Springfield Mall", "M3", "9-5"));
+    givenSilver(AGENTS, r(7, "Alice", "Sales", "Morning"), r(8, "Brian", "Billing", "Evening"),
+        r(9, "Carl", "Sales", "Afternoon"));
+    givenSilver(IN_STORE_TRANSACTIONS,
+        // Ann visits stores 2 and 1 twice each: the tie goes to the lowest StoreID, 1 (Springfield Mall).
+        r(1, 1, 2, at("2025-03-02 10:00:00"), dec("10.00"), "PayPal"),
+        r(2, 1, 2, at("2025-03-02 10:15:00"), dec("20.00"), "PayPal"),
+        r(3, 1, 1, at("2025-03-03 11:00:00"), dec("30.00"), "PayPal"),
+        r(4, 1, 1, at("2025-03-03 11:45:00"), dec("40.00"), "PayPal"),
+        r(5, 2, 2, at("2025-03-09 23:59:59"), dec("5.00"), "PayPal"),
+        r(6, 5, 3, at("2025-03-10 00:00:00"), dec("100.00"), "PayPal"),
+        r(7, 5, null, null, dec("1.00"), "PayPal"),
+        r(8, 6, 2, at("2025-03-12 18:00:00"), dec("124.97"), "PayPal"));
+    givenSilver(ONLINE_TRANSACTIONS,
+        r(100, 1, 10, at("2025-03-09 23:59:59"), "PayPal", dec("10.00"), "Completed"),
+        r(101, 1, 10, at("2025-03-10 00:00:00"), "PayPal", dec("14.95"), "Failed"),
+        r(102, 2, 10, at("2025-03-10 00:00:00"), "PayPal", dec("20.00"), "Completed"),
+        r(103, 3, 11, at("2025-03-11 12:00:00"), "PayPal", null, "Pending"),
+        r(104, 3, null, at("2025-03-11 12:30:00"), "PayPal", dec("7.00"), "Completed"),
+        r(105, 5, 11, null, "PayPal", dec("3.00"), "Completed"),
+        r(106, 1, 10, at("2025-03-10 00:30:00"), "PayPal", dec("0.02"), "Completed"),
+        r(107, 5, 10, at("2025-03-12 08:00:00"), "PayPal", dec("0.01"), "Completed"),
+        r(108, 7, 11, at("2025-03-12 09:00:00"), "PayPal", dec("1.00"), "Completed"));
+    givenSilver(CUSTOMER_SERVICE_INTERACTIONS,
+        r(1, 1, at("2025-03-01 09:00:00"), 7, "Billing", "Resolved"),
+        r(2, 2, at("2025-03-01 09:00:00"), 7, "Billing", "Pending"),
+        r(3, 3, at("2025-03-01 09:00:00"), 7, "Billing", null),
+        r(4, 4, at("2025-03-01 09:00:00"), 9, "Other", "Resolved"),
+        r(5, 5, at("2025-03-01 09:00:00"), 9, "Other", "Resolved"),
+        r(6, 6, at("2025-03-01 09:00:00"), 9, "Other", "Escalated"),
+        r(7, 7, at("2025-03-01 09:00:00"), null, "Other", "Resolved"));
+    givenSilver(LOYALTY_ACCOUNTS,
+        r(1, 1, 100, "Bronze", Date.valueOf("2024-01-01")), r(2, 1, 50, "Gold", Date.valueOf("2024-02-01")),
+        r(3, 2, 10, "Silver", Date.valueOf("2024-01-01")), r(4, 4, 5, "Platinum", Date.valueOf("2024-01-01")),
+        r(5, 3, 1, null, Date.valueOf("2024-01-01")), r(6, 7, 1, "Gold", Date.valueOf("2024-01-01")));
+    givenSilver(LOYALTY_TRANSACTIONS);
+  }
+
+  private List<List<Object>> gold(String table, String... orderBy) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (Row row : GoldStage.of(spark, lake).compute().get(table)
+        .orderBy(orderBy[0], Arrays.copyOfRange(orderBy, 1, orderBy.length)).collectAsList()) {
+      rows.add(values(row));
+    }
+    return rows;
+  }
+
+  @Test
+  void averageOrderValueAttributesOrdersToTheHomeStore() {
+    assertEquals(List.of(
+        // Cy's order without a product: its own row with NULL product columns (no in-store history either).
+        row(null, null, null, null, 1L, dec("7.00"), dec("7.00")),
+        // Ann (home store 1) 10.00 + 14.95 + 0.02 and Eve (home store 3, same text) 0.01:
+        // 24.98 / 4 = 6.245 -> 6.25 half-up (half-even or a double would give 6.24).
+        row(10, "Lamp", "Home Goods", "Riverside Plaza", 1L, dec("20.00"), dec("20.00")),
+        row(10, "Lamp", "Home Goods", "Springfield Mall", 4L, dec("24.98"), dec("6.25")),
+        // Cy and Gus have no in-store history: NULL location; Cy's NULL amount counts as 0: (0 + 1.00) / 2.
+        row(11, "Book", "Books", null, 2L, dec("1.00"), dec("0.50")),
+        row(11, "Book", "Books", "Springfield Mall", 1L, dec("3.00"), dec("3.00"))),
+        gold(GoldQuery.AVERAGE_ORDER_VALUE, "ProductID", "StoreLocation"));
+  }
+
+  @Test
+  void customerSegmentationHasOneRowPerCustomerWithExactP90() {
+    // Spends ascending: 0, 1.00, 7.00, 25.00, 104.01, 124.97, 124.97; N = 7, rank ceil(6.3) = 7 -> 124.97.
+    java.math.BigDecimal p90 = dec("124.97");
+    assertEquals(List.of(
+        row(1, "Ann", dec("124.97"), 7L, "Gold", p90, "High-Value Customer"),
+        row(2, "Bob", dec("25.00"), 2L, "Silver", p90, "Regular Customer"),
+        row(3, "Cy", dec("7.00"), 2L, null, p90, "Regular Customer"),
+        row(4, "Dee", dec("0.00"), 0L, "Platinum", p90, "Loyalty Champion"),
+        row(5, "Eve", dec("104.01"), 4L, null, p90, "Regular Customer"),
+        // A one-time buyer at the top is High-Value first; a one-time buyer with a Gold account is One-Time.
+        row(6, "Fay", dec("124.97"), 1L, null, p90, "High-Value Customer"),
+        row(7, "Gus", dec("1.00"), 1L, "Gold", p90, "One-Time Buyer")),
+        gold(GoldQuery.CUSTOMER_SEGMENTATION, "CustomerID"));
+  }
+
+  @Test
+  void peakTimesUseWallClockHoursAndEnglishIsoDays() {
+    assertEquals(List.of(
+        row("InStore", "Monday", 1, 0, 1L, dec("100.00")),
+        row("InStore", "Monday", 1, 11, 2L, dec("70.00")),
+        row("InStore", "Wednesday", 3, 18, 1L, dec("124.97")),
+        row("InStore", "Sunday", 7, 10, 2L, dec("30.00")),
+        row("InStore", "Sunday", 7, 23, 1L, dec("5.00")),
+        row("Online", "Monday", 1, 0, 3L, dec("34.97")),
+        row("Online", "Tuesday", 2, 12, 2L, dec("7.00")),
+        row("Online", "Wednesday", 3, 8, 1L, dec("0.01")),
+        row("Online", "Wednesday", 3, 9, 1L, dec("1.00")),
+        row("Online", "Sunday", 7, 23, 1L, dec("10.00"))),
+        gold(GoldQuery.PEAK_TIMES, "Channel", "DayOfWeekNumber", "HourOfDay"));
+  }
+
+  @Test
+  void agentPerformanceListsEveryAgentWithExactRates() {
+    assertEquals(List.of(
+        row(7, "Alice", 3L, 1L, dec("33.33")),
+        row(8, "Brian", 0L, 0L, null),
+        row(9, "Carl", 3L, 2L, dec("66.67"))),
+        gold(GoldQuery.AGENT_PERFORMANCE, "AgentID"));
+  }
+
+  @Test
+  void sameRowsWhateverTheJvmTimeZoneAndLocale() {
+    Map<String, String[]> orders = Map.of(
+        GoldQuery.AVERAGE_ORDER_VALUE, new String[] {"ProductID", "StoreLocation"},
+        GoldQuery.CUSTOMER_SEGMENTATION, new String[] {"CustomerID"},
+        GoldQuery.PEAK_TIMES, new String[] {"Channel", "DayOfWeekNumber", "HourOfDay"},
+        GoldQuery.AGENT_PERFORMANCE, new String[] {"AgentID"});
+    Map<String, List<List<Object>>> baseline = new java.util.HashMap<>();
+    orders.forEach((t, o) -> baseline.put(t, gold(t, o)));
+    TimeZone zone = TimeZone.getDefault();
+    Locale locale = Locale.getDefault();
+    String sessionZone = spark.conf().get("spark.sql.session.timeZone");
+    try {
+      for (String[] setup : new String[][] {{"America/Los_Angeles", "de-DE"}, {"Asia/Kolkata", "ja-JP"}}) {
+        TimeZone.setDefault(TimeZone.getTimeZone(setup[0]));
+        Locale.setDefault(Locale.forLanguageTag(setup[1]));
+        spark.conf().set("spark.sql.session.timeZone", setup[0]);
+        orders.forEach((t, o) -> assertEquals(baseline.get(t), gold(t, o), t + " under " + Arrays.toString(setup)));
+      }
+    } finally {
+      TimeZone.setDefault(zone);
+      Locale.setDefault(locale);
+      spark.conf().set("spark.sql.session.timeZone", sessionZone);
+    }
+  }
+
+  @Test
+  void executeReplacesEachGoldTableInOneCommit() {
+    Map<String, Long> first = GoldStage.of(spark, lake).execute();
+    assertEquals(Map.of("AverageOrderValue", 5L, "CustomerSegmentation", 7L, "PeakTimes", 10L,
+        "AgentPerformance", 3L), first);
+    Map<String, Long> before = new java.util.HashMap<>();
+    GoldQuery.TABLES.forEach(t -> before.put(t, goldVersion(t)));
+    GoldStage.of(spark, lake).execute();
+    for (String table : GoldQuery.TABLES) {
+      assertEquals(before.get(table) + 1, goldVersion(table), table + ": one commit per run");
+      assertEquals(first.get(table), spark.read().format("delta").load(lake.gold(table).toString()).count());
+    }
+  }
+
+  private long goldVersion(String table) {
+    return io.delta.tables.DeltaTable.forPath(spark, lake.gold(table).toString()).history(1)
+        .first().<Long>getAs("version");
+  }
+}

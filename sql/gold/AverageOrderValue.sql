@@ -1,0 +1,46 @@
+-- Average order value per product, category and store location (DESIGN §5.1).
+-- Fix of the tutorial: online orders are attributed to the customer's HOME store (most in-store
+-- transactions, tie -> lowest StoreID) instead of being joined to every in-store row of the customer,
+-- which multiplied each order by the customer's store visits.
+WITH visits AS (
+  SELECT CustomerID, StoreID, COUNT(*) AS visit_count
+  FROM InStoreTransactions
+  WHERE CustomerID IS NOT NULL AND StoreID IS NOT NULL
+  GROUP BY CustomerID, StoreID
+),
+home_store AS (
+  SELECT CustomerID, StoreID
+  FROM (
+    SELECT CustomerID, StoreID,
+           ROW_NUMBER() OVER (PARTITION BY CustomerID ORDER BY visit_count DESC, StoreID ASC) AS visit_rank
+    FROM visits
+  ) ranked
+  WHERE visit_rank = 1
+),
+orders AS (
+  SELECT o.ProductID,
+         p.Name AS ProductName,
+         p.Category,
+         s.Location AS StoreLocation,
+         -- A NULL amount counts as an order of 0; amounts have 2 decimals, so cents are exact integers.
+         CAST(COALESCE(o.Amount, 0) * 100 AS BIGINT) AS cents
+  FROM OnlineTransactions o
+  LEFT JOIN Products p ON o.ProductID = p.ProductID
+  LEFT JOIN home_store h ON o.CustomerID = h.CustomerID
+  LEFT JOIN Stores s ON h.StoreID = s.StoreID
+),
+totals AS (
+  SELECT ProductID, ProductName, Category, StoreLocation, COUNT(*) AS order_count, SUM(cents) AS cents
+  FROM orders
+  GROUP BY ProductID, ProductName, Category, StoreLocation
+)
+SELECT ProductID,
+       ProductName,
+       Category,
+       StoreLocation,
+       order_count AS OrderCount,
+       CAST(CAST(cents AS DECIMAL(20, 0)) / 100 AS DECIMAL(18, 2)) AS TotalSales,
+       -- Exact half-up (away from zero) rounding in integer arithmetic: no double, no intermediate rounding.
+       CAST(CAST(SIGN(cents) * ((ABS(cents) * 2 + order_count) DIV (2 * order_count)) AS DECIMAL(20, 0)) / 100
+            AS DECIMAL(10, 2)) AS AverageOrderValue
+FROM totals
