@@ -275,8 +275,8 @@ public final class SilverIngest {
         failedFiles.add(file.relativePath());
         fileErrors.put(file.relativePath(), String.format(
             "bronze file %s: %d of %d rows rejected (%.1f%%), above c360.quality.max-rejected-fraction = %s; "
-                + "the file was not ingested, see `c360 quarantine --table %s` after fixing the threshold or file",
-            file, garbage, c.read(), 100.0 * garbage / c.read(), maxRejectedFraction, table));
+                + "none of its rows were ingested or quarantined: fix the file (or raise the threshold) and rerun",
+            file, garbage, c.read(), 100.0 * garbage / c.read(), maxRejectedFraction));
       }
     }
     Column keep = failedFiles.isEmpty() ? lit(true)

@@ -1,6 +1,7 @@
 package io.c360.cli;
 
 import io.c360.config.Settings;
+import io.c360.gold.GoldStage;
 import io.c360.lake.LakeLayout;
 import io.c360.lake.LakeSpark;
 import io.c360.ledger.FileCounts;
@@ -12,6 +13,7 @@ import io.c360.silver.SilverStageResult;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -24,9 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code c360 run}: runs the pipeline's stages against the configured lake. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run pipeline stages: bronze -> silver (more stages arrive with the gold and publish work).")
+    description = "Run pipeline stages: bronze -> silver -> gold (publish arrives with its own work).")
 public final class RunCommand implements Callable<Integer> {
-  static final List<String> STAGES = List.of("silver");
+  static final List<String> STAGES = List.of("silver", "gold");
 
   @Mixin
   ConfigOptions config;
@@ -93,6 +95,12 @@ public final class RunCommand implements Callable<Integer> {
       if (silver.hasErrors()) {
         exit = C360.DATA_QUALITY;
       }
+    }
+    if (requested.contains("gold") && exit == C360.OK) {
+      long started = System.nanoTime();
+      Map<String, Long> gold = GoldStage.of(spark, layout).percentileAccuracy(settings.percentileAccuracy()).execute();
+      out.printf("gold in %.1f s%n", (System.nanoTime() - started) / 1e9);
+      gold.forEach((table, rows) -> out.printf("%-28s %10d rows%n", table, rows));
     }
     if (exit == C360.OK) {
       run.succeeded();
