@@ -6,16 +6,19 @@ public final class Settings {
   private final LakeSettings lake;
   private final SparkSettings spark;
   private final QualitySettings quality;
+  private final PublishSettings publish;
   private final int percentileAccuracy;
   private final long generateSeed;
   private final String effective;
 
-  Settings(String profile, LakeSettings lake, SparkSettings spark, QualitySettings quality, int percentileAccuracy,
+  Settings(String profile, LakeSettings lake, SparkSettings spark, QualitySettings quality, PublishSettings publish,
+      int percentileAccuracy,
       long generateSeed, String effective) {
     this.profile = profile;
     this.lake = lake;
     this.spark = spark;
     this.quality = quality;
+    this.publish = publish;
     this.percentileAccuracy = percentileAccuracy;
     this.generateSeed = generateSeed;
     this.effective = effective;
@@ -35,6 +38,10 @@ public final class Settings {
 
   public QualitySettings quality() {
     return quality;
+  }
+
+  public PublishSettings publish() {
+    return publish;
   }
 
   /** {@code c360.gold.percentile-accuracy}. */

@@ -31,6 +31,9 @@ import java.util.TreeSet;
  */
 public final class SettingsLoader {
   private static final String ROOT = "c360";
+  private static final List<String> PUBLISH_TARGETS = List.of("h2", "postgresql", "sqlserver");
+  /** Settings that hold secrets (or references to them): never displayed as they are. */
+  static final List<String> SECRET_PATHS = List.of("c360.publish.password");
   /** Subtrees whose keys are the user's own: Spark settings and expectation names. */
   private static final List<String> FREE_FORM = List.of("c360.spark.conf", "c360.quality.expectations");
 
@@ -254,10 +257,26 @@ public final class SettingsLoader {
         v.stringMap("c360.spark.conf"));
     QualitySettings quality = new QualitySettings(v.fraction("c360.quality.max-rejected-fraction"),
         v.action("c360.quality.domain-action"), expectations(config, v));
-    String effective = config.getConfig(ROOT).atPath(ROOT).root()
+    PublishSettings publish = new PublishSettings(v.oneOf("c360.publish.target", PUBLISH_TARGETS),
+        v.string("c360.publish.url", true), v.string("c360.publish.user", true),
+        v.string("c360.publish.password", true), v.string("c360.publish.authentication", true),
+        v.intAtLeast("c360.publish.batch-size", 1), v.intAtLeast("c360.publish.parallelism", 1));
+    String effective = withoutSecrets(config).getConfig(ROOT).atPath(ROOT).root()
         .render(ConfigRenderOptions.defaults().setOriginComments(true).setComments(false).setJson(false));
-    return new Settings(config.getString("c360.profile"), lake, spark, quality,
+    return new Settings(config.getString("c360.profile"), lake, spark, quality, publish,
         v.intAtLeast("c360.gold.percentile-accuracy", 1), v.longValue("c360.generate.seed"), effective);
+  }
+
+  /** The config with each secret value that is not a reference replaced by {@code ****}, for display. */
+  private static Config withoutSecrets(Config config) {
+    Config shown = config;
+    for (String path : SECRET_PATHS) {
+      String value = config.getString(path);
+      if (!value.isEmpty() && !value.matches("^(keyvault|env|file)://.*")) {
+        shown = shown.withValue(path, ConfigValueFactory.fromAnyRef("****", "secret, not shown"));
+      }
+    }
+    return shown;
   }
 
   private static List<Expectation> expectations(Config config, Values v) {
@@ -362,6 +381,14 @@ public final class SettingsLoader {
       }
       if (value.isNegative() || value.isZero()) {
         throw bad(path, "a positive duration");
+      }
+      return value;
+    }
+
+    String oneOf(String path, List<String> allowed) {
+      String value = string(path, false).strip().toLowerCase(Locale.ROOT);
+      if (!allowed.contains(value)) {
+        throw bad(path, "one of " + String.join(", ", allowed));
       }
       return value;
     }

@@ -29,7 +29,9 @@ class SettingsLoaderTest {
       "c360.profile", "c360.lake.root", "c360.lake.database", "c360.lake.lock-timeout", "c360.spark.master",
       "c360.spark.app-name", "c360.spark.shuffle-partitions", "c360.spark.conf",
       "c360.quality.max-rejected-fraction", "c360.quality.domain-action", "c360.quality.expectations",
-      "c360.gold.percentile-accuracy", "c360.generate.seed");
+      "c360.gold.percentile-accuracy", "c360.generate.seed", "c360.publish.target", "c360.publish.url",
+      "c360.publish.user", "c360.publish.password", "c360.publish.authentication", "c360.publish.batch-size",
+      "c360.publish.parallelism");
 
   private SettingsLoader loader() throws IOException {
     Files.writeString(tmp.resolve("empty.conf"), "");
@@ -63,6 +65,13 @@ class SettingsLoaderTest {
         s.quality().expectations().stream().map(Expectation::toString).collect(Collectors.toList()));
     assertEquals(10_000_000, s.percentileAccuracy());
     assertEquals(42L, s.generateSeed());
+    assertEquals("h2", s.publish().target());
+    assertEquals("", s.publish().url());
+    assertEquals("", s.publish().user());
+    assertEquals("", s.publish().password());
+    assertEquals("", s.publish().authentication());
+    assertEquals(10_000, s.publish().batchSize());
+    assertEquals(4, s.publish().parallelism());
   }
 
   @Test
@@ -82,7 +91,10 @@ class SettingsLoaderTest {
         "c360.quality.expectations.OnlineTransactions.amount-non-negative.action = fail",
         "c360.quality.expectations.Customers.has-email { condition = \"Email IS NOT NULL\", action = drop }",
         "c360.gold.percentile-accuracy = 1000",
-        "c360.generate.seed = 7"));
+        "c360.generate.seed = 7",
+        "c360.publish { target = PostgreSQL, url = \"jdbc:postgresql://db/c360\", user = loader }",
+        "c360.publish { password = \"env://C360_DB_PASSWORD\", authentication = ActiveDirectoryDefault }",
+        "c360.publish { batch-size = 500, parallelism = 2 }"));
     Settings s = loader().confFile(conf).load();
     assertEquals("/data/lake", s.lake().root());
     assertEquals("c360db", s.lake().database());
@@ -101,6 +113,13 @@ class SettingsLoaderTest {
         s.quality().expectations().stream().map(Expectation::toString).collect(Collectors.toList()));
     assertEquals(1000, s.percentileAccuracy());
     assertEquals(7L, s.generateSeed());
+    assertEquals("postgresql", s.publish().target());
+    assertEquals("jdbc:postgresql://db/c360", s.publish().url());
+    assertEquals("loader", s.publish().user());
+    assertEquals("env://C360_DB_PASSWORD", s.publish().password());
+    assertEquals("ActiveDirectoryDefault", s.publish().authentication());
+    assertEquals(500, s.publish().batchSize());
+    assertEquals(2, s.publish().parallelism());
   }
 
   @Test
@@ -155,7 +174,9 @@ class SettingsLoaderTest {
         "c360.quality.expectations.Customers.x { condition = \"1=1\", action = explode }",
         "c360.quality.expectations.Customers.x.action: expected one of warn, drop, fail",
         "c360.quality.expectations.Customers.x { condition = \"1=1\", severity = high }",
-        "c360.quality.expectations.Customers.x.severity: unknown setting");
+        "c360.quality.expectations.Customers.x.severity: unknown setting",
+        "c360.publish.target = oracle", "c360.publish.target: expected one of h2, postgresql, sqlserver",
+        "c360.publish.batch-size = 0", "c360.publish.batch-size: expected an integer >= 1 but got 0");
     for (Map.Entry<String, String> c : cases.entrySet()) {
       Path conf = file("bad.conf", c.getKey());
       InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> loader().confFile(conf).load(),
@@ -173,6 +194,25 @@ class SettingsLoaderTest {
     assertTrue(e.getMessage().contains("no profile 'staging'"), e.getMessage());
     e = assertThrows(InvalidConfigException.class, () -> loader().confFile(tmp.resolve("nope.conf")).load());
     assertTrue(e.getMessage().contains("nope.conf: no such file"), e.getMessage());
+  }
+
+  @Test
+  void aLiteralPasswordIsNeverDisplayedButAReferenceIs() throws IOException {
+    Settings literal = loader().confFile(file("pw.conf", "c360.publish.password = \"s3cr3t-Pa55\"")).load();
+    assertEquals("s3cr3t-Pa55", literal.publish().password());
+    assertTrue(!literal.describe().contains("s3cr3t-Pa55") && literal.describe().contains("****"),
+        literal.describe());
+    assertTrue(!literal.publish().toString().contains("s3cr3t"), literal.publish().toString());
+    Settings reference = loader().confFile(file("ref.conf", "c360.publish.password = \"keyvault://kv/db\"")).load();
+    assertTrue(reference.describe().contains("keyvault://kv/db"), reference.describe());
+  }
+
+  @Test
+  void publishUrlAndPasswordComeFromTheEnvironment() throws IOException {
+    Settings s = loader().environment(Map.of("C360_PUBLISH_URL", "jdbc:h2:mem:x", "C360_PUBLISH_PASSWORD",
+        "env://PW")).load();
+    assertEquals("jdbc:h2:mem:x", s.publish().url());
+    assertEquals("env://PW", s.publish().password());
   }
 
   @Test
