@@ -1,9 +1,6 @@
 package io.c360.gold;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.c360.sql.SqlTemplate;
 import java.util.List;
 import java.util.Map;
 
@@ -25,23 +22,9 @@ public final class GoldQuery {
 
   /** The SQL of {@code table} with each {@code ${name}} replaced by its integer value. */
   public static String sql(String table, Map<String, Long> parameters) {
-    String resource = "sql/gold/" + table + ".sql";
-    String sql;
-    try (InputStream in = GoldQuery.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no gold query " + resource + " on the classpath; gold tables are " + TABLES);
-      }
-      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + resource, e);
+    if (!TABLES.contains(table)) {
+      throw new IllegalArgumentException("no gold table " + table + "; gold tables are " + TABLES);
     }
-    for (Map.Entry<String, Long> p : parameters.entrySet()) {
-      sql = sql.replace("${" + p.getKey() + "}", Long.toString(p.getValue()));
-    }
-    if (sql.contains("${")) {
-      throw new IllegalStateException(resource + " has a parameter without a value: "
-          + sql.substring(sql.indexOf("${"), sql.indexOf('}', sql.indexOf("${")) + 1));
-    }
-    return sql;
+    return SqlTemplate.load("sql/gold/" + table + ".sql").with(parameters).render();
   }
 }

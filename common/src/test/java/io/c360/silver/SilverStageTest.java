@@ -23,10 +23,6 @@ import org.junit.jupiter.api.Test;
 
 class SilverStageTest extends SilverTestBase {
 
-  private static String header(Table table) {
-    return String.join(",", table.columnNames());
-  }
-
   private void customers(String... lines) {
     String[] all = new String[lines.length + 1];
     all[0] = header(CUSTOMERS);

@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /** Runs the silver stage on the test lake the way {@code c360 run --stages silver} does. */
-abstract class SilverTestBase extends SparkTestBase {
+public abstract class SilverTestBase extends SparkTestBase {
 
   protected final List<Expectation> expectations = new ArrayList<>();
   protected ExpectationAction domainAction = ExpectationAction.WARN;
@@ -56,6 +56,11 @@ abstract class SilverTestBase extends SparkTestBase {
       rows.add(values(r));
     }
     return rows;
+  }
+
+  /** The bronze header line of a table: its catalog columns. */
+  protected static String header(Table table) {
+    return String.join(",", table.columnNames());
   }
 
   protected long silverVersion(Table table) {

@@ -6,6 +6,9 @@ import io.c360.lake.LakeLayout;
 import io.c360.lake.LakeSpark;
 import io.c360.ledger.FileCounts;
 import io.c360.ledger.LakeRun;
+import io.c360.publish.PublishResult;
+import io.c360.publish.PublishStage;
+import io.c360.publish.PublishTarget;
 import io.c360.silver.QualityRule;
 import io.c360.silver.SilverResult;
 import io.c360.silver.SilverStage;
@@ -26,9 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code c360 run}: runs the pipeline's stages against the configured lake. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run pipeline stages: bronze -> silver -> gold (publish arrives with its own work).")
+    description = "Run pipeline stages: bronze -> silver -> gold -> publish (SQL database).")
 public final class RunCommand implements Callable<Integer> {
-  static final List<String> STAGES = List.of("silver", "gold");
+  static final List<String> STAGES = List.of("silver", "gold", "publish");
 
   @Mixin
   ConfigOptions config;
@@ -102,12 +105,29 @@ public final class RunCommand implements Callable<Integer> {
       out.printf("gold in %.1f s%n", (System.nanoTime() - started) / 1e9);
       gold.forEach((table, rows) -> out.printf("%-28s %10d rows%n", table, rows));
     }
+    if (requested.contains("publish") && exit == C360.OK) {
+      long started = System.nanoTime();
+      PublishTarget target = PublishTarget.from(settings.publish(), layout, password(settings));
+      out.printf("publishing to %s%n", target);
+      List<PublishResult> published = PublishStage.of(spark, layout, target).runId(run.id())
+          .batchSize(settings.publish().batchSize()).parallelism(settings.publish().parallelism()).execute();
+      out.printf("publish in %.1f s%n", (System.nanoTime() - started) / 1e9);
+      out.printf("%-34s %-11s %8s %10s %10s%n", "table", "mode", "version", "staged", "written");
+      for (PublishResult r : published) {
+        out.printf("%-34s %-11s %8d %10d %10d%n", r.table(), r.mode().name().toLowerCase(Locale.ROOT),
+            r.deltaVersion(), r.stagedRows(), r.writtenRows());
+      }
+    }
     if (exit == C360.OK) {
       run.succeeded();
     } else {
       run.failed("rejected files; see the ledger");
     }
     return exit;
+  }
+
+  private static String password(Settings settings) {
+    return settings.publish().password();
   }
 
   private static void printSilver(PrintWriter out, long runId, SilverStageResult result, double seconds) {

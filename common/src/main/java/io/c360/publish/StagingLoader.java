@@ -1,0 +1,124 @@
+package io.c360.publish;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.StringJoiner;
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
+import org.apache.spark.sql.Row;
+import org.postgresql.PGConnection;
+
+/**
+ * Runs on the executors: loads one partition of rows into a staging table over the executor's own connection, in
+ * batches of {@code batchSize} rows, each committed ({@code COPY} on PostgreSQL, JDBC batches elsewhere, sent as
+ * bulk copy on SQL Server). The staging table has no constraints; the MERGE that follows is the real write.
+ * Values go in as {@code LocalDate}/{@code LocalDateTime}, never {@code java.sql.Timestamp}, so no time zone
+ * touches them.
+ */
+final class StagingLoader implements ForeachPartitionFunction<Row> {
+  private static final long serialVersionUID = 1L;
+
+  private final PublishTarget target;
+  private final String staging;
+  private final List<String> columns;
+  private final int batchSize;
+
+  StagingLoader(PublishTarget target, String staging, List<String> columns, int batchSize) {
+    this.target = target;
+    this.staging = staging;
+    this.columns = List.copyOf(columns);
+    this.batchSize = batchSize;
+  }
+
+  @Override
+  public void call(Iterator<Row> rows) throws SQLException, IOException {
+    if (!rows.hasNext()) {
+      return;
+    }
+    try (Connection connection = target.connect()) {
+      connection.setAutoCommit(false);
+      if (target.dialect().loadsWithCopy()) {
+        copy(connection, rows);
+      } else {
+        insert(connection, rows);
+      }
+    }
+  }
+
+  private String quotedColumns() {
+    StringJoiner joined = new StringJoiner(", ");
+    columns.forEach(c -> joined.add(target.dialect().quote(c)));
+    return joined.toString();
+  }
+
+  private void insert(Connection connection, Iterator<Row> rows) throws SQLException {
+    StringJoiner marks = new StringJoiner(", ");
+    columns.forEach(c -> marks.add("?"));
+    String sql = "INSERT INTO " + staging + " (" + quotedColumns() + ") VALUES (" + marks + ")";
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
+      int pending = 0;
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        for (int i = 0; i < columns.size(); i++) {
+          insert.setObject(i + 1, JdbcValues.of(row.get(i)));
+        }
+        insert.addBatch();
+        if (++pending == batchSize) {
+          insert.executeBatch();
+          connection.commit();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        insert.executeBatch();
+        connection.commit();
+      }
+    }
+  }
+
+  private void copy(Connection connection, Iterator<Row> rows) throws SQLException, IOException {
+    String sql = "COPY " + staging + " (" + quotedColumns() + ") FROM STDIN (FORMAT csv)";
+    org.postgresql.copy.CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+    StringBuilder csv = new StringBuilder();
+    int pending = 0;
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      for (int i = 0; i < columns.size(); i++) {
+        if (i > 0) {
+          csv.append(',');
+        }
+        appendCsv(csv, JdbcValues.of(row.get(i)));
+      }
+      csv.append('\n');
+      if (++pending == batchSize) {
+        copy.copyIn(sql, new StringReader(csv.toString()));
+        connection.commit();
+        csv.setLength(0);
+        pending = 0;
+      }
+    }
+    if (pending > 0) {
+      copy.copyIn(sql, new StringReader(csv.toString()));
+      connection.commit();
+    }
+  }
+
+  /** CSV as PostgreSQL reads it: unquoted empty is NULL, a quoted empty string is "". */
+  private static void appendCsv(StringBuilder csv, Object value) {
+    if (value == null) {
+      return;
+    }
+    if (value instanceof String) {
+      csv.append('"').append(((String) value).replace("\"", "\"\"")).append('"');
+    } else if (value instanceof BigDecimal) {
+      csv.append(((BigDecimal) value).toPlainString());
+    } else {
+      csv.append(value);
+    }
+  }
+}

@@ -1,0 +1,327 @@
+package io.c360.publish;
+
+import static io.c360.catalog.Catalog.AGENTS;
+import static io.c360.catalog.Catalog.CUSTOMERS;
+import static io.c360.catalog.Catalog.CUSTOMER_SERVICE_INTERACTIONS;
+import static io.c360.catalog.Catalog.IN_STORE_TRANSACTIONS;
+import static io.c360.catalog.Catalog.LOYALTY_ACCOUNTS;
+import static io.c360.catalog.Catalog.LOYALTY_TRANSACTIONS;
+import static io.c360.catalog.Catalog.ONLINE_TRANSACTIONS;
+import static io.c360.catalog.Catalog.PRODUCTS;
+import static io.c360.catalog.Catalog.STORES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.c360.catalog.Catalog;
+import io.c360.catalog.Table;
+import io.c360.gold.GoldQuery;
+import io.c360.gold.GoldStage;
+import io.c360.lake.LakeLayout;
+import io.c360.silver.SilverTestBase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The publish contract of DESIGN §6 against a real database; subclasses supply fresh databases of one dialect. One
+ * lake is shared by the class and grows batch by batch, so the tests run in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class PublishStageTestBase extends SilverTestBase {
+
+  private LakeLayout sharedLake;
+  private long runs;
+
+  /** A new, empty database of the dialect under test. */
+  protected abstract PublishTarget newDatabase(String name) throws Exception;
+
+  @BeforeAll
+  void firstBatch(@TempDir Path shared) {
+    sharedLake = LakeLayout.at(shared.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());
+    lake = sharedLake;
+    bronze("Customers.csv", header(CUSTOMERS), "1,Ann,ann@x.com,\"1 Elm St, Springfield\"", "2,Bob,bob@x.com,",
+        "3,Zoë Ünal,zoe@x.com,Straße 5");
+    bronze("Products.csv", header(PRODUCTS), "10,Lamp,Home Goods,20", "11,Book,Books,9.5");
+    bronze("Stores.csv", header(STORES), "1,Springfield Mall,Mia,9-5", "2,Riverside Plaza,Max,10-6");
+    bronze("Agents.csv", header(AGENTS), "7,Alice,Sales,Morning", "8,Brian,Billing,Evening");
+    bronze("OnlineTransactions/2025-03-09.csv", header(ONLINE_TRANSACTIONS),
+        "100,1,10,2025-03-09 02:30:00,Credit Card,20.00,Completed",
+        "101,2,11,2025-11-02 01:30:00,PayPal,9.50,Pending",
+        "102,1,,2025-03-10 23:59:59,Gift Card,5.25,Completed");
+    bronze("InStoreTransactions.csv", header(IN_STORE_TRANSACTIONS), "500,1,2,2025-03-09 10:00:00,12.30,Debit Card",
+        "501,3,1,2025-03-10 00:00:00,99.99,Credit Card");
+    bronze("CustomerServiceInteractions.csv", header(CUSTOMER_SERVICE_INTERACTIONS),
+        "900,1,2025-03-09 11:00:00,7,Billing,Resolved", "901,2,2025-03-09 12:00:00,7,Complaint,Pending");
+    bronze("LoyaltyAccounts.csv", header(LOYALTY_ACCOUNTS), "70,1,100,Gold,2024-01-31", "71,1,5,Bronze,2024-02-29");
+    bronze("LoyaltyTransactions.csv", header(LOYALTY_TRANSACTIONS), "70,2025-03-09 02:30:00,50,Purchase",
+        "70,2025-03-09 03:30:00,-20,Correction");
+    refreshLake();
+  }
+
+  @BeforeEach
+  void useSharedLake() {
+    lake = sharedLake;
+  }
+
+  private void refreshLake() {
+    runSilver();
+    GoldStage.of(spark, lake).execute();
+  }
+
+  private List<PublishResult> publish(PublishTarget target) {
+    return PublishStage.of(spark, lake, target).runId(++runs).batchSize(2).parallelism(2).execute();
+  }
+
+  @Test
+  @Order(1)
+  void firstPublishCreatesConstrainedTablesEqualToSilverAndGold() throws Exception {
+    PublishTarget target = newDatabase("first");
+    List<PublishResult> results = publish(target);
+    assertEquals(13, results.size(), results.toString());
+    for (PublishResult r : results) {
+      assertEquals(r.table().startsWith("gold.") ? PublishResult.Mode.REPLACED : PublishResult.Mode.FULL, r.mode(),
+          r.toString());
+      assertEquals(r.stagedRows(), r.writtenRows(), r.toString());
+    }
+    assertEquals(lakeContents(), databaseContents(target));
+    try (Connection c = target.connect(); Statement s = c.createStatement()) {
+      for (String gold : GoldQuery.TABLES) {
+        try (ResultSet view = s.executeQuery("SELECT * FROM \"View_" + gold + "\"")) {
+          int rows = 0;
+          while (view.next()) {
+            rows++;
+          }
+          assertEquals(spark.read().format("delta").load(lake.gold(gold).toString()).count(), rows, gold);
+        }
+      }
+      for (Table table : Catalog.tables()) {
+        List<String> pk = new ArrayList<>();
+        try (ResultSet keys = c.getMetaData().getPrimaryKeys(null, c.getSchema(), table.name())) {
+          while (keys.next()) {
+            pk.add(keys.getString("COLUMN_NAME"));
+          }
+        }
+        assertEquals(new TreeSet<>(table.primaryKey()), new TreeSet<>(pk), table.name());
+        assertEquals(table.foreignKeys().size(), importedKeys(c, table.name()), table.name());
+      }
+      // The constraints are enforced, not just declared.
+      SQLException orphan = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO \"OnlineTransactions\" "
+          + "(\"OrderID\", \"CustomerID\") VALUES (999, 424242)"));
+      assertTrue(orphan.getSQLState().startsWith("23"), orphan.getSQLState() + " " + orphan.getMessage());
+    }
+  }
+
+  @Test
+  @Order(2)
+  void publishingTwiceChangesNothing() throws Exception {
+    PublishTarget target = newDatabase("twice");
+    publish(target);
+    Map<String, List<List<Object>>> before = databaseContents(target);
+    for (PublishResult r : publish(target)) {
+      assertEquals(PublishResult.Mode.UNCHANGED, r.mode(), r.toString());
+      assertEquals(0, r.stagedRows(), r.toString());
+    }
+    assertEquals(before, databaseContents(target));
+  }
+
+  @Test
+  @Order(3)
+  void aChangedSilverRowUpdatesExactlyItsTargetRow() throws Exception {
+    PublishTarget target = newDatabase("changed");
+    publish(target);
+    Map<String, List<List<Object>>> before = databaseContents(target);
+    bronze("Customers/2025-03-11.csv", header(CUSTOMERS), "2,Bob,bob@new.com,", "4,Dan,dan@x.com,");
+    bronze("OnlineTransactions/2025-03-11.csv", header(ONLINE_TRANSACTIONS),
+        "103,4,10,2025-03-11 09:00:00,PayPal,20.00,Completed");
+    refreshLake();
+    Map<String, PublishResult> results = byTable(publish(target));
+    assertEquals(PublishResult.Mode.INCREMENTAL, results.get("Customers").mode());
+    assertEquals(2, results.get("Customers").stagedRows());
+    assertEquals(2, results.get("Customers").writtenRows());
+    assertEquals(1, results.get("OnlineTransactions").writtenRows());
+    assertEquals(PublishResult.Mode.UNCHANGED, results.get("Products").mode());
+    Map<String, List<List<Object>>> after = databaseContents(target);
+    assertEquals(lakeContents(), after);
+    List<List<Object>> customers = new ArrayList<>(before.get("Customers"));
+    customers.set(1, row(2, "Bob", "bob@new.com", null));
+    customers.add(row(4, "Dan", "dan@x.com", null));
+    assertEquals(customers, after.get("Customers"), "only Bob changed and Dan arrived");
+    assertEquals(before.get("Products"), after.get("Products"));
+  }
+
+  @Test
+  @Order(4)
+  void aConstraintViolationKeepsTheCommittedStateAndTheNextRunResumes() throws Exception {
+    PublishTarget target = newDatabase("violated");
+    publish(target);
+    try (Connection c = target.connect(); Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE \"OnlineTransactions\" ADD CONSTRAINT \"CK_test_amount\" CHECK (\"Amount\" < 1000)");
+    }
+    Map<String, List<List<Object>>> before = databaseContents(target);
+    bronze("OnlineTransactions/2025-03-12.csv", header(ONLINE_TRANSACTIONS),
+        "104,1,10,2025-03-12 09:00:00,PayPal,5000.00,Completed", "100,1,10,2025-03-09 02:30:00,Credit Card,21.00,Completed");
+    bronze("Customers/2025-03-12.csv", header(CUSTOMERS), "3,Zoë Ünal,zoe@new.com,Straße 5");
+    refreshLake();
+    PublishException failure = assertThrows(PublishException.class, () -> publish(target));
+    assertTrue(failure.getMessage().contains("OnlineTransactions") && failure.getMessage().contains("rolled back"),
+        failure.getMessage());
+    Map<String, List<List<Object>>> failed = databaseContents(target);
+    assertEquals(before.get("OnlineTransactions"), failed.get("OnlineTransactions"), "the failed MERGE left nothing");
+    assertEquals(lakeContents().get("Customers"), failed.get("Customers"), "parents committed before the failure");
+    assertEquals(List.of(), stagingTables(target), "the failed table's staging was dropped");
+    try (Connection c = target.connect(); Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE \"OnlineTransactions\" DROP CONSTRAINT \"CK_test_amount\"");
+    }
+    publish(target);
+    assertEquals(lakeContents(), databaseContents(target), "the resumed run equals an uninterrupted one");
+  }
+
+  @Test
+  @Order(5)
+  void aConnectionDroppedBeforeCommitRollsBackAndTheNextRunResumes() throws Exception {
+    PublishTarget target = newDatabase("dropped");
+    PublishStage.BeforeCommit dropConnection = (table, connection) -> {
+      if (table.equals("InStoreTransactions")) {
+        // The network connection goes away (PostgreSQL); H2 embedded has none, and closing is its nearest analogue.
+        connection.abort(Runnable::run);
+        connection.close();
+      }
+    };
+    PublishException failure = assertThrows(PublishException.class,
+        () -> PublishStage.of(spark, lake, target).runId(++runs).beforeCommit(dropConnection).execute());
+    assertTrue(failure.getMessage().contains("InStoreTransactions"), failure.getMessage());
+    Map<String, List<List<Object>>> failed = databaseContents(target);
+    assertEquals(List.of(), failed.get("InStoreTransactions"), "the aborted transaction committed nothing");
+    assertEquals(lakeContents().get("OnlineTransactions"), failed.get("OnlineTransactions"));
+    publish(target);
+    assertEquals(lakeContents(), databaseContents(target));
+    assertEquals(List.of(), stagingTables(target), "the interrupted run's staging table was cleaned up");
+  }
+
+  @Test
+  @Order(6)
+  void aTargetTableThatDiffersFromTheCatalogFailsWithADiff() throws Exception {
+    PublishTarget target = newDatabase("mismatch");
+    try (Connection c = target.connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE \"Customers\" (\"CustomerID\" INT PRIMARY KEY, \"Name\" VARCHAR(50), "
+          + "\"Email\" VARCHAR(100), \"Phone\" VARCHAR(20))");
+    }
+    String message = assertThrows(SchemaMismatchException.class, () -> publish(target)).getMessage();
+    assertTrue(message.contains("target table Customers"), message);
+    assertTrue(message.contains("missing column Address"), message);
+    assertTrue(message.contains("(50), the catalog says VARCHAR(100)"), message);
+    assertTrue(message.contains("unexpected column Phone"), message);
+  }
+
+  private static Map<String, PublishResult> byTable(List<PublishResult> results) {
+    Map<String, PublishResult> map = new LinkedHashMap<>();
+    results.forEach(r -> map.put(r.table(), r));
+    return map;
+  }
+
+  private static int importedKeys(Connection c, String table) throws SQLException {
+    int count = 0;
+    try (ResultSet keys = c.getMetaData().getImportedKeys(null, c.getSchema(), table)) {
+      while (keys.next()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static List<String> stagingTables(PublishTarget target) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Connection c = target.connect(); ResultSet tables = c.getMetaData().getTables(null, null, null,
+        new String[] {"TABLE"})) {
+      while (tables.next()) {
+        if (tables.getString("TABLE_NAME").startsWith(TargetSchema.STAGING_PREFIX)) {
+          names.add(tables.getString("TABLE_NAME"));
+        }
+      }
+    }
+    return names;
+  }
+
+  /** Every silver and gold table of the lake as sorted rows of Java values. */
+  private Map<String, List<List<Object>>> lakeContents() {
+    Map<String, List<List<Object>>> contents = new LinkedHashMap<>();
+    for (Table table : Catalog.tables()) {
+      contents.put(table.name(), sorted(silver(table)));
+    }
+    for (String gold : GoldQuery.TABLES) {
+      List<List<Object>> rows = new ArrayList<>();
+      for (Row row : spark.read().format("delta").load(lake.gold(gold).toString()).collectAsList()) {
+        rows.add(values(row));
+      }
+      contents.put("gold." + gold, sorted(rows));
+    }
+    return contents;
+  }
+
+  /** The same tables read back from the target over JDBC, dates and timestamps as java.time values. */
+  private static Map<String, List<List<Object>>> databaseContents(PublishTarget target) throws SQLException {
+    Map<String, List<List<Object>>> contents = new LinkedHashMap<>();
+    try (Connection c = target.connect(); Statement s = c.createStatement()) {
+      for (Table table : Catalog.tables()) {
+        contents.put(table.name(), sorted(query(s, "SELECT * FROM \"" + table.name() + "\"")));
+      }
+      for (String gold : GoldQuery.TABLES) {
+        contents.put("gold." + gold, sorted(query(s, "SELECT * FROM \"gold\".\"" + gold + "\"")));
+      }
+    }
+    return contents;
+  }
+
+  private static List<List<Object>> query(Statement s, String sql) throws SQLException {
+    List<List<Object>> rows = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery(sql)) {
+      ResultSetMetaData meta = rs.getMetaData();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          switch (meta.getColumnType(i)) {
+            case Types.DATE:
+              row.add(rs.getObject(i, LocalDate.class));
+              break;
+            case Types.TIMESTAMP:
+              row.add(rs.getObject(i, LocalDateTime.class));
+              break;
+            default:
+              row.add(rs.getObject(i));
+          }
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  private static List<List<Object>> sorted(List<List<Object>> rows) {
+    List<List<Object>> copy = new ArrayList<>(rows);
+    copy.sort(Comparator.comparing(Object::toString));
+    return copy;
+  }
+}

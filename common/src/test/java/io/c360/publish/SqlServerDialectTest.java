@@ -1,0 +1,78 @@
+package io.c360.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.c360.catalog.Catalog;
+import io.c360.sql.SqlTemplate;
+import java.util.List;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.merge.Merge;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SQL Server cannot run here, so the T-SQL the sqlserver dialect generates is parsed with JSqlParser and checked
+ * for the things Azure SQL needs: NVARCHAR strings, DATETIME2, constraints, MERGE WITH (HOLDLOCK) ending in ';'.
+ */
+class SqlServerDialectTest {
+  private final Dialect dialect = Dialect.named("sqlserver");
+  private final TargetSchema schema = new TargetSchema(dialect, Catalog.tables());
+
+  @Test
+  void everyCreateStatementParses() throws Exception {
+    List<String> statements = schema.createStatements();
+    assertEquals("IF SCHEMA_ID('gold') IS NULL EXEC('CREATE SCHEMA \"gold\"')", statements.get(0));
+    for (String sql : statements.subList(1, statements.size())) {
+      Statement parsed = CCJSqlParserUtil.parse(sql);
+      if (parsed instanceof CreateTable) {
+        assertTrue(!sql.contains(" VARCHAR(") && !sql.contains("TIMESTAMP"), sql);
+      }
+    }
+  }
+
+  @Test
+  void silverTablesUseUnicodeStringsDatetime2AndKeepTheirConstraints() throws Exception {
+    String ddl = schema.createTable(Catalog.LOYALTY_TRANSACTIONS);
+    CreateTable parsed = (CreateTable) CCJSqlParserUtil.parse(ddl);
+    assertEquals("\"LoyaltyTransactions\"", parsed.getTable().getName());
+    assertEquals(List.of("\"LoyaltyID\"", "\"DateTime\"", "\"PointsChange\"", "\"Reason\""),
+        parsed.getColumnDefinitions().stream().map(c -> c.getColumnName()).collect(java.util.stream.Collectors.toList()));
+    assertEquals("DATETIME2", parsed.getColumnDefinitions().get(1).getColDataType().getDataType());
+    assertEquals("NVARCHAR", parsed.getColumnDefinitions().get(3).getColDataType().getDataType());
+    assertTrue(ddl.contains("PRIMARY KEY (\"LoyaltyID\", \"DateTime\")"), ddl);
+    assertTrue(ddl.contains("FOREIGN KEY (\"LoyaltyID\") REFERENCES \"LoyaltyAccounts\" (\"LoyaltyID\")"), ddl);
+  }
+
+  @Test
+  void mergeHoldsItsLockAndEndsWithASemicolon() throws Exception {
+    String merge = SqlTemplate.load("sql/publish/merge.sql").with(dialect.fragments())
+        .with("target", "\"Customers\"").with("staging", "\"c360_stage_Customers_1\"")
+        .with("key_match", "t.\"CustomerID\" = s.\"CustomerID\"").with("assignments", "\"Name\" = s.\"Name\"")
+        .with("columns", "\"CustomerID\", \"Name\"").with("source_columns", "s.\"CustomerID\", s.\"Name\"")
+        .render();
+    assertTrue(merge.contains("MERGE INTO \"Customers\" WITH (HOLDLOCK) AS t"), merge);
+    assertTrue(merge.strip().endsWith(";"), merge);
+    Statement parsed = CCJSqlParserUtil.parse(merge);
+    assertTrue(parsed instanceof Merge, parsed.getClass().getName());
+  }
+
+  @Test
+  void replaceAndStateStatementsParse() throws Exception {
+    for (String sql : SqlTemplate.load("sql/publish/replace.sql").with("target", "\"gold\".\"PeakTimes\"")
+        .with("staging", "\"gold\".\"c360_stage_PeakTimes_1\"").with("columns", "\"Channel\"").statements()) {
+      CCJSqlParserUtil.parse(sql);
+    }
+    for (String sql : SqlTemplate.load("sql/publish/publish-state-write.sql").statements()) {
+      CCJSqlParserUtil.parse(sql);
+    }
+    CCJSqlParserUtil.parse(dialect.createEmptyCopy("\"s\"", "\"t\""));
+  }
+
+  @Test
+  void connectionsEncryptAndBulkCopyByDefault() {
+    assertEquals("true", dialect.connectionDefaults().getProperty("encrypt"));
+    assertEquals("true", dialect.connectionDefaults().getProperty("useBulkCopyForBatchInsert"));
+  }
+}
