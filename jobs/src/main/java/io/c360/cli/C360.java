@@ -2,6 +2,7 @@ package io.c360.cli;
 
 import io.c360.config.InvalidConfigException;
 import io.c360.ledger.LakeBusyException;
+import io.c360.secrets.Redaction;
 import io.c360.silver.ExpectationFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,7 +46,9 @@ public final class C360 {
   private static int handle(Exception error, CommandLine cli, CommandLine.ParseResult parsed) {
     boolean verbose = parsed.originalArgs().contains("--verbose") || parsed.originalArgs().contains("-v");
     if (verbose) {
-      error.printStackTrace(cli.getErr());
+      java.io.StringWriter trace = new java.io.StringWriter();
+      error.printStackTrace(new java.io.PrintWriter(trace));
+      cli.getErr().print(Redaction.scrub(trace.toString()));
     }
     String kind = error instanceof LakeBusyException ? "lake busy" : error.getClass().getSimpleName();
     cli.getErr().println(cli.getColorScheme().errorText("c360: " + message(error)
@@ -55,6 +58,6 @@ public final class C360 {
 
   private static String message(Throwable error) {
     String message = error.getMessage();
-    return message == null || message.isBlank() ? error.getClass().getName() : message;
+    return message == null || message.isBlank() ? error.getClass().getName() : Redaction.scrub(message);
   }
 }

@@ -1,5 +1,6 @@
 package io.c360.cli;
 
+import io.c360.config.InvalidConfigException;
 import io.c360.config.Settings;
 import io.c360.gold.GoldStage;
 import io.c360.lake.LakeLayout;
@@ -9,6 +10,9 @@ import io.c360.ledger.LakeRun;
 import io.c360.publish.PublishResult;
 import io.c360.publish.PublishStage;
 import io.c360.publish.PublishTarget;
+import io.c360.secrets.SecretResolutionException;
+import io.c360.secrets.Redaction;
+import io.c360.secrets.SecretResolver;
 import io.c360.silver.QualityRule;
 import io.c360.silver.SilverResult;
 import io.c360.silver.SilverStage;
@@ -77,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
       try {
         return runStages(spark, layout, settings, run, requested, out);
       } catch (RuntimeException e) {
-        run.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        run.failed(Redaction.scrub(e.getClass().getSimpleName() + ": " + e.getMessage()));
         throw e;
       }
     }
@@ -126,8 +130,13 @@ public final class RunCommand implements Callable<Integer> {
     return exit;
   }
 
+  /** The publish password, resolved if it is a secret reference; a resolution failure is a config error (exit 2). */
   private static String password(Settings settings) {
-    return settings.publish().password();
+    try {
+      return SecretResolver.create().resolve("c360.publish.password", settings.publish().password()).reveal();
+    } catch (SecretResolutionException e) {
+      throw new InvalidConfigException(e.getMessage());
+    }
   }
 
   private static void printSilver(PrintWriter out, long runId, SilverStageResult result, double seconds) {
