@@ -53,7 +53,9 @@ class ReportCommandTest {
     assertEquals(C360.OK, help.exit, help.toString());
     assertTrue(help.out.contains("Usage: c360 report") && help.out.contains("--out"), help.out);
     ReportTestLake.Result root = ReportTestLake.execute("--help");
-    assertTrue(root.out.contains("  report "), root.out);
+    for (String command : new String[] {"report", "status", "quarantine"}) {
+      assertTrue(root.out.contains("  " + command + " "), root.out);
+    }
   }
 
   @Test
