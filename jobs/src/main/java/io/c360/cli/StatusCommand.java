@@ -1,0 +1,82 @@
+package io.c360.cli;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.c360.config.Settings;
+import io.c360.lake.LakeLayout;
+import io.c360.ledger.Ledger;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code c360 status}: the most recent runs recorded in the ledger, newest first. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Recent runs from the ledger, newest first: run id, command, start (UTC), duration, outcome, error.")
+public final class StatusCommand implements Callable<Integer> {
+  private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+      .withZone(ZoneOffset.UTC);
+
+  @Mixin
+  ConfigOptions config;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
+      description = "How many runs to show (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (limit < 1) {
+      throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
+    }
+    Settings settings = config.load();
+    Logging.configure(config.verbose);
+    SparkSession spark = Lakes.spark(settings);
+    LakeLayout layout = Lakes.layout(spark, settings);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("lake %s%n", layout);
+    List<Row> runs = new Ledger(spark, layout).runs().orderBy(col("run_id").desc()).limit(limit).collectAsList();
+    if (runs.isEmpty()) {
+      out.printf("no runs recorded yet in %s%n", layout.ledger());
+      return C360.OK;
+    }
+    TextTable table = new TextTable("run", "command", "started (UTC)", "duration", "outcome", "error").right(0, 3);
+    for (Row run : runs) {
+      String started = run.getString(2);
+      String finished = run.getString(3);
+      table.row(run.getLong(0), run.getString(1), started == null ? "" : START.format(Instant.parse(started)),
+          duration(started, finished), run.getString(4), run.getString(5));
+    }
+    table.print(out);
+    return C360.OK;
+  }
+
+  /** "12.3 s", "4 min 05 s", "2 h 03 min"; a run without an end is still running or was killed. */
+  static String duration(String started, String finished) {
+    if (started == null || finished == null) {
+      return "-";
+    }
+    Duration d = Duration.between(Instant.parse(started), Instant.parse(finished));
+    long seconds = d.getSeconds();
+    if (seconds < 60) {
+      return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+    if (seconds < 3600) {
+      return String.format(java.util.Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+    }
+    return String.format(java.util.Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
+  }
+}

@@ -1,0 +1,66 @@
+package io.c360.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+/** {@code c360 quarantine} shows rejected rows, filtered by table and reason, and agrees with the quarantine table. */
+class QuarantineCommandTest {
+
+  @Test
+  void helpExitsZero() {
+    ReportTestLake.Result help = ReportTestLake.execute("quarantine", "--help");
+    assertEquals(C360.OK, help.exit, help.toString());
+    assertTrue(help.out.contains("Usage: c360 quarantine") && help.out.contains("--reason"), help.out);
+  }
+
+  @Test
+  void unknownTableExitsTwoNamingTheValidTables() {
+    ReportTestLake.Result result = ReportTestLake.execute("quarantine", "--table", "Orders");
+    assertEquals(C360.USAGE, result.exit, result.toString());
+    assertTrue(result.err.contains("unknown table 'Orders'"), result.err);
+    assertTrue(result.err.contains("Customers, Products, Stores, Agents, OnlineTransactions, InStoreTransactions, "
+        + "CustomerServiceInteractions, LoyaltyAccounts, LoyaltyTransactions"), result.err);
+  }
+
+  @Test
+  void filteredByReasonListsOnlyThatReasonAsManyRowsAsTheQuarantineTableHas() {
+    String lake = ReportTestLake.get().toString();
+    Dataset<Row> quarantine = SparkSession.active().read().format("delta").load(lake + "/quarantine");
+
+    long malformed = quarantine.filter(col("reason").equalTo("MALFORMED")).count();
+    assertTrue(malformed > 0, "the dirty lake has malformed lines");
+    ReportTestLake.Result result = ReportTestLake.execute(
+        ReportTestLake.args("quarantine", "--reason", "malformed", "--limit", "100000"));
+    assertEquals(C360.OK, result.exit, result.toString());
+    assertTrue(result.out.contains(malformed + " quarantined rows with reason malformed"), result.out);
+    List<String> rows = listed(result.out);
+    assertEquals(malformed, rows.size(), result.out);
+    assertTrue(rows.stream().allMatch(r -> r.split("\\s+")[1].equals("MALFORMED")), result.out);
+
+    long orphans = quarantine.filter(col("table_name").equalTo("OnlineTransactions")
+        .and(col("reason").startsWith("ORPHAN:"))).count();
+    ReportTestLake.Result family = ReportTestLake.execute(ReportTestLake.args("quarantine", "--table",
+        "onlinetransactions", "--reason", "ORPHAN", "--limit", "100000"));
+    assertEquals(C360.OK, family.exit, family.toString());
+    List<String> orphanRows = listed(family.out);
+    assertEquals(orphans, orphanRows.size(), family.out);
+    assertTrue(orphanRows.stream().allMatch(r -> r.startsWith("OnlineTransactions  ORPHAN:")), family.out);
+    assertTrue(orphanRows.get(0).contains("OnlineTransactions/2025-"), "source file: " + orphanRows.get(0));
+  }
+
+  /** The listed rows: the lines after the "rows:" heading. */
+  private static List<String> listed(String out) {
+    List<String> lines = out.lines().collect(Collectors.toList());
+    int heading = lines.indexOf("rows:");
+    assertTrue(heading >= 0, out);
+    return lines.subList(heading + 2, lines.size());
+  }
+}

@@ -1,0 +1,102 @@
+package io.c360.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * One generated dirty lake (scale 1) for the report, status and quarantine tests of this JVM, built once: two runs,
+ * {@code run --stages silver,gold} then {@code run --stages gold}. It lives under {@code target/} so that
+ * {@code mvn clean} removes it, and is rebuilt from scratch by each test JVM.
+ */
+final class ReportTestLake {
+  static final String FIRST_RUN = "run --stages silver,gold";
+  static final String SECOND_RUN = "run --stages gold";
+
+  private static Path lake;
+
+  private ReportTestLake() {
+  }
+
+  static synchronized Path get() {
+    if (lake == null) {
+      Path dir = Paths.get("target", "report-test-lake").toAbsolutePath();
+      delete(dir);
+      assertEquals(C360.OK, C360.execute("generate", "--scale", "1", "--seed", "42", "--dirty", "--out",
+          dir.resolve("bronze").toString()));
+      assertEquals(C360.OK, C360.execute(args(dir, FIRST_RUN.split(" "))));
+      assertEquals(C360.OK, C360.execute(args(dir, SECOND_RUN.split(" "))));
+      lake = dir;
+    }
+    return lake;
+  }
+
+  /** The command with this lake's root and the test JVM's small Spark settings appended. */
+  static String[] args(String... command) {
+    return args(get(), command);
+  }
+
+  private static String[] args(Path dir, String... command) {
+    String[] settings = {"-Dc360.lake.root=" + dir, "-Dc360.spark.shuffle-partitions=2",
+        "-Dc360.spark.master=local[2]"};
+    String[] all = Arrays.copyOf(command, command.length + settings.length);
+    System.arraycopy(settings, 0, all, command.length, settings.length);
+    return all;
+  }
+
+  /** Runs the command line with stdout and stderr captured. */
+  static Result execute(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream outBuffer = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBuffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(outBuffer, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(errBuffer, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit = C360.execute(args);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    return new Result(exit, outBuffer.toString(StandardCharsets.UTF_8), errBuffer.toString(StandardCharsets.UTF_8));
+  }
+
+  static final class Result {
+    final int exit;
+    final String out;
+    final String err;
+
+    Result(int exit, String out, String err) {
+      this.exit = exit;
+      this.out = out;
+      this.err = err;
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  private static void delete(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
