@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,6 +50,7 @@ public final class PublishStage {
   private int batchSize = 10_000;
   private int parallelism = 4;
   private BeforeCommit beforeCommit = (table, connection) -> { };
+  private Consumer<PublishResult> onTable = r -> { };
 
   /** A test seam: runs inside a table's transaction just before it commits. */
   interface BeforeCommit {
@@ -93,6 +95,12 @@ public final class PublishStage {
     return this;
   }
 
+  /** Called after each table is published, e.g. to show progress. */
+  public PublishStage onTable(Consumer<PublishResult> listener) {
+    this.onTable = listener;
+    return this;
+  }
+
   PublishStage beforeCommit(BeforeCommit hook) {
     this.beforeCommit = hook;
     return this;
@@ -107,9 +115,11 @@ public final class PublishStage {
       schema.ensure(connection);
       for (Table table : Catalog.tables()) {
         results.add(publishSilver(connection, table));
+        onTable.accept(results.get(results.size() - 1));
       }
       for (String gold : GoldQuery.TABLES) {
         results.add(publishGold(connection, gold));
+        onTable.accept(results.get(results.size() - 1));
       }
     } catch (SQLException e) {
       throw new PublishException("publish to " + target + " failed: " + e.getMessage(), e);

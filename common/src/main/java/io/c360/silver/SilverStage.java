@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
@@ -36,6 +37,7 @@ public final class SilverStage {
   private double maxRejectedFraction = 1.0;
   private Function<Table, List<QualityRule>> rules = t -> List.of();
   private List<Table> tables = Catalog.tables();
+  private Consumer<SilverResult> onTable = r -> { };
 
   private SilverStage(SparkSession spark, LakeLayout layout, Ledger ledger) {
     this.spark = spark;
@@ -65,6 +67,12 @@ public final class SilverStage {
 
   public SilverStage rules(Function<Table, List<QualityRule>> value) {
     this.rules = value;
+    return this;
+  }
+
+  /** Called after each table of each batch, e.g. to show progress. */
+  public SilverStage onTable(Consumer<SilverResult> listener) {
+    this.onTable = listener;
     return this;
   }
 
@@ -100,6 +108,7 @@ public final class SilverStage {
           }
           SilverResult result = ingest(table, files, batch.getKey(), orphans, fileRecords, errors);
           results.add(result);
+          onTable.accept(result);
           if (result.silverVersion() >= 0) {
             merged.add(table.name());
             tableRecords.add(new TableRecord(runId, table.name(), result.files().size(), result.total(),

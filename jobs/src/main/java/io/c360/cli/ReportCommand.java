@@ -41,17 +41,20 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     Settings settings = config.load();
     Logging.configure(config.verbose);
-    ReportRenderer renderer = ReportRenderer.create();
     SparkSession spark = Lakes.spark(settings);
     LakeLayout layout = Lakes.layout(spark, settings);
-    String html = renderer.render(ReportModel.gather(spark, layout));
-    String written = out != null ? writeLocal(out, html) : writeToLake(layout, html);
-    spec.commandLine().getOut().println(written);
+    spec.commandLine().getOut().println(write(spark, layout, out));
     spec.commandLine().getOut().flush();
     return C360.OK;
   }
 
-  private static String writeLocal(java.nio.file.Path file, String html) {
+  /** Renders the report of {@code layout}'s lake to {@code file}, or beside the lake if null; returns where. */
+  static String write(SparkSession spark, LakeLayout layout, java.nio.file.Path file) {
+    String html = ReportRenderer.create().render(ReportModel.gather(spark, layout));
+    return file != null ? writeLocal(file, html) : writeToLake(layout, html);
+  }
+
+  static String writeLocal(java.nio.file.Path file, String html) {
     java.nio.file.Path target = file.toAbsolutePath().normalize();
     try {
       if (target.getParent() != null) {

@@ -1,26 +1,12 @@
 package io.c360.cli;
 
-import io.c360.config.InvalidConfigException;
 import io.c360.config.Settings;
-import io.c360.gold.GoldStage;
 import io.c360.lake.LakeLayout;
-import io.c360.lake.LakeSpark;
-import io.c360.ledger.FileCounts;
 import io.c360.ledger.LakeRun;
-import io.c360.publish.PublishResult;
-import io.c360.publish.PublishStage;
-import io.c360.publish.PublishTarget;
-import io.c360.secrets.SecretResolutionException;
 import io.c360.secrets.Redaction;
-import io.c360.secrets.SecretResolver;
-import io.c360.silver.QualityRule;
-import io.c360.silver.SilverResult;
-import io.c360.silver.SilverStage;
-import io.c360.silver.SilverStageResult;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -33,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code c360 run}: runs the pipeline's stages against the configured lake. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run pipeline stages: bronze -> silver -> gold -> publish (SQL database).")
+    description = "Run pipeline stages: bronze -> silver -> gold -> publish (SQL database). Prints progress, then a "
+        + "summary per table that is also written to <lake>/_ledger/summaries/run-<id>.json.")
 public final class RunCommand implements Callable<Integer> {
   static final List<String> STAGES = List.of("silver", "gold", "publish");
 
@@ -71,88 +58,50 @@ public final class RunCommand implements Callable<Integer> {
     }
     Settings settings = config.load();
     Logging.configure(config.verbose);
-    SparkSession spark = LakeSpark.session(settings.spark().master(), settings.spark().appName(),
-        settings.spark().shufflePartitions(), settings.spark().conf());
-    LakeLayout layout = LakeLayout.at(settings.lake().root(), spark.sparkContext().hadoopConfiguration());
+    SparkSession spark = Lakes.spark(settings);
+    LakeLayout layout = Lakes.layout(spark, settings);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("lake %s%n", layout);
+    return run(spark, layout, settings, requested, fullRefresh, out).exit;
+  }
+
+  /** The exit code and summary of one run. */
+  static final class Outcome {
+    final int exit;
+    final RunSummary summary;
+    final String summaryFile;
+
+    Outcome(int exit, RunSummary summary, String summaryFile) {
+      this.exit = exit;
+      this.summary = summary;
+      this.summaryFile = summaryFile;
+    }
+  }
+
+  /** One run of {@code requested} stages under the lake's lock, recorded in the ledger; used by {@code demo} too. */
+  static Outcome run(SparkSession spark, LakeLayout layout, Settings settings, Set<String> requested,
+      boolean fullRefresh, PrintWriter out) {
     String command = "run --stages " + String.join(",", requested) + (fullRefresh ? " --full-refresh" : "");
     try (LakeRun run = LakeRun.start(spark, layout, settings.lake().lockTimeout(), command)) {
+      RunSummary summary = new RunSummary(run.id());
       try {
-        return runStages(spark, layout, settings, run, requested, out);
+        int exit = new Pipeline(spark, layout, settings, out).execute(run, requested, fullRefresh, summary);
+        summary.outcome(exit == C360.OK ? "SUCCEEDED" : "FAILED");
+        out.printf("run %d %s in %.1f s%n", run.id(), exit == C360.OK ? "succeeded" : "failed",
+            summary.elapsedSeconds());
+        summary.print(out);
+        String file = summary.write(layout);
+        out.printf("summary: %s%n", file);
+        if (exit == C360.OK) {
+          run.succeeded();
+        } else {
+          run.failed("rejected files; see the ledger");
+        }
+        return new Outcome(exit, summary, file);
       } catch (RuntimeException e) {
         run.failed(Redaction.scrub(e.getClass().getSimpleName() + ": " + e.getMessage()));
         throw e;
       }
-    }
-  }
-
-  private int runStages(SparkSession spark, LakeLayout layout, Settings settings, LakeRun run, Set<String> requested,
-      PrintWriter out) {
-    int exit = C360.OK;
-    if (requested.contains("silver")) {
-      long started = System.nanoTime();
-      SilverStageResult silver = SilverStage.of(spark, layout, run.ledger())
-          .runId(run.id())
-          .fullRefresh(fullRefresh)
-          .maxRejectedFraction(settings.quality().maxRejectedFraction())
-          .rules(t -> QualityRule.forTable(t, settings.quality().domainAction(), settings.quality().expectations()))
-          .execute();
-      printSilver(out, run.id(), silver, (System.nanoTime() - started) / 1e9);
-      if (silver.hasErrors()) {
-        exit = C360.DATA_QUALITY;
-      }
-    }
-    if (requested.contains("gold") && exit == C360.OK) {
-      long started = System.nanoTime();
-      Map<String, Long> gold = GoldStage.of(spark, layout).percentileAccuracy(settings.percentileAccuracy()).execute();
-      out.printf("gold in %.1f s%n", (System.nanoTime() - started) / 1e9);
-      gold.forEach((table, rows) -> out.printf("%-28s %10d rows%n", table, rows));
-    }
-    if (requested.contains("publish") && exit == C360.OK) {
-      long started = System.nanoTime();
-      PublishTarget target = PublishTarget.from(settings.publish(), layout, password(settings));
-      out.printf("publishing to %s%n", target);
-      List<PublishResult> published = PublishStage.of(spark, layout, target).runId(run.id())
-          .batchSize(settings.publish().batchSize()).parallelism(settings.publish().parallelism()).execute();
-      out.printf("publish in %.1f s%n", (System.nanoTime() - started) / 1e9);
-      out.printf("%-34s %-11s %8s %10s %10s%n", "table", "mode", "version", "staged", "written");
-      for (PublishResult r : published) {
-        out.printf("%-34s %-11s %8d %10d %10d%n", r.table(), r.mode().name().toLowerCase(Locale.ROOT),
-            r.deltaVersion(), r.stagedRows(), r.writtenRows());
-      }
-    }
-    if (exit == C360.OK) {
-      run.succeeded();
-    } else {
-      run.failed("rejected files; see the ledger");
-    }
-    return exit;
-  }
-
-  /** The publish password, resolved if it is a secret reference; a resolution failure is a config error (exit 2). */
-  private static String password(Settings settings) {
-    try {
-      return SecretResolver.create().resolve("c360.publish.password", settings.publish().password()).reveal();
-    } catch (SecretResolutionException e) {
-      throw new InvalidConfigException(e.getMessage());
-    }
-  }
-
-  private static void printSilver(PrintWriter out, long runId, SilverStageResult result, double seconds) {
-    out.printf("run %d: silver in %.1f s%n", runId, seconds);
-    out.printf("%-28s %10s %10s %10s %10s %11s%n", "table", "read", "readmitted", "upserted", "duplicates",
-        "quarantined");
-    for (SilverResult table : result.tables()) {
-      FileCounts c = table.total();
-      out.printf("%-28s %10d %10d %10d %10d %11d%n", table.table().name(), c.read(), c.readmitted(), c.upserted(),
-          c.duplicates(), c.quarantined());
-    }
-    if (result.tables().isEmpty()) {
-      out.println("(no new bronze files and no orphan whose parent arrived: silver unchanged)");
-    }
-    for (String error : result.errors()) {
-      out.println("error: " + error);
     }
   }
 }

@@ -39,7 +39,7 @@ class C360Test {
 
   @Test
   void everySubcommandHasHelp() {
-    for (String command : new String[] {"run", "generate"}) {
+    for (String command : new String[] {"demo", "generate", "run", "report", "status", "quarantine"}) {
       int[] exit = new int[1];
       String out = capture(() -> exit[0] = C360.execute(command, "--help"), false);
       assertEquals(0, exit[0], command);

@@ -15,15 +15,16 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * One generated dirty lake (scale 1) for the report, status and quarantine tests of this JVM, built once: two runs,
- * {@code run --stages silver,gold} then {@code run --stages gold}. It lives under {@code target/} so that
+ * One generated dirty lake (scale 1) for the demo, report, status and quarantine tests of this JVM, built once: two
+ * runs, {@code c360 demo} (which records {@code run --stages silver,gold,publish}) then {@code run --stages gold}. It lives under {@code target/} so that
  * {@code mvn clean} removes it, and is rebuilt from scratch by each test JVM.
  */
 final class ReportTestLake {
-  static final String FIRST_RUN = "run --stages silver,gold";
+  static final String FIRST_RUN = "run --stages silver,gold,publish";
   static final String SECOND_RUN = "run --stages gold";
 
   private static Path lake;
+  private static Result demo;
 
   private ReportTestLake() {
   }
@@ -32,13 +33,18 @@ final class ReportTestLake {
     if (lake == null) {
       Path dir = Paths.get("target", "report-test-lake").toAbsolutePath();
       delete(dir);
-      assertEquals(C360.OK, C360.execute("generate", "--scale", "1", "--seed", "42", "--dirty", "--out",
-          dir.resolve("bronze").toString()));
-      assertEquals(C360.OK, C360.execute(args(dir, FIRST_RUN.split(" "))));
+      demo = execute(args(dir, "demo"));
+      assertEquals(C360.OK, demo.exit, demo.toString());
       assertEquals(C360.OK, C360.execute(args(dir, SECOND_RUN.split(" "))));
       lake = dir;
     }
     return lake;
+  }
+
+  /** What the {@code c360 demo} that built the lake printed. */
+  static Result demo() {
+    get();
+    return demo;
   }
 
   /** The command with this lake's root and the test JVM's small Spark settings appended. */
@@ -46,7 +52,7 @@ final class ReportTestLake {
     return args(get(), command);
   }
 
-  private static String[] args(Path dir, String... command) {
+  static String[] args(Path dir, String... command) {
     String[] settings = {"-Dc360.lake.root=" + dir, "-Dc360.spark.shuffle-partitions=2",
         "-Dc360.spark.master=local[2]"};
     String[] all = Arrays.copyOf(command, command.length + settings.length);

@@ -1,6 +1,7 @@
 package io.c360.cli;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.c360.catalog.Catalog;
@@ -8,6 +9,9 @@ import io.c360.catalog.Table;
 import io.c360.generate.Generator;
 import io.c360.generate.Manifest;
 import io.delta.tables.DeltaTable;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +39,7 @@ class RunCommandTest {
   }
 
   @Test
-  void dirtyScale100ReconcilesExactlyWithTheManifestAndARerunChangesNothing() {
+  void dirtyScale100ReconcilesExactlyWithTheManifestAndARerunChangesNothing() throws IOException {
     Path lake = tmp.resolve("lake");
     Manifest manifest = Generator.create().scale(100).seed(42).dirty(true)
         .outputDirectory(lake.resolve("bronze")).execute();
@@ -67,11 +71,35 @@ class RunCommandTest {
       versions.put(name, DeltaTable.forPath(spark, silver).history(1).first().<Long>getAs("version"));
     }
 
+    assertSummaryEqualsLedger(spark, lake, 1);
+
     assertEquals(C360.OK, run(lake));
     for (Table table : Catalog.tables()) {
       String silver = lake.resolve("silver").resolve(table.name()).toString();
       assertEquals(versions.get(table.name()),
           DeltaTable.forPath(spark, silver).history(1).first().<Long>getAs("version"), "rerun changed " + table);
+    }
+  }
+
+  /** The run's JSON summary carries the very counts the ledger recorded for that run, table by table. */
+  private static void assertSummaryEqualsLedger(SparkSession spark, Path lake, long runId) throws IOException {
+    JsonNode summary = new ObjectMapper().readTree(lake.resolve("_ledger/summaries/run-" + runId + ".json").toFile());
+    assertEquals(runId, summary.get("run_id").asLong());
+    assertEquals("SUCCEEDED", summary.get("outcome").asText());
+    Map<String, Row> ledger = new HashMap<>();
+    for (Row r : spark.read().format("delta").load(lake.resolve("_ledger/tables").toString())
+        .filter(col("run_id").equalTo(runId)).groupBy("table_name")
+        .agg(sum("rows_read").as("read"), sum("readmitted").as("readmitted"), sum("upserted").as("upserted"),
+            sum("duplicates").as("duplicates"), sum("quarantined").as("quarantined"))
+        .collectAsList()) {
+      ledger.put(r.getAs("table_name"), r);
+    }
+    assertEquals(Catalog.tables().size(), summary.get("silver").size());
+    for (JsonNode table : summary.get("silver")) {
+      Row expected = ledger.get(table.get("table").asText());
+      for (String count : new String[] {"read", "readmitted", "upserted", "duplicates", "quarantined"}) {
+        assertEquals(expected.<Long>getAs(count), table.get(count).asLong(), table.get("table") + " " + count);
+      }
     }
   }
 

@@ -1,0 +1,107 @@
+package io.c360.cli;
+
+import io.c360.config.InvalidConfigException;
+import io.c360.config.Settings;
+import io.c360.gold.GoldStage;
+import io.c360.lake.LakeLayout;
+import io.c360.ledger.FileCounts;
+import io.c360.ledger.LakeRun;
+import io.c360.publish.PublishResult;
+import io.c360.publish.PublishStage;
+import io.c360.publish.PublishTarget;
+import io.c360.secrets.SecretResolutionException;
+import io.c360.secrets.SecretResolver;
+import io.c360.silver.QualityRule;
+import io.c360.silver.SilverStage;
+import io.c360.silver.SilverStageResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The stages of one run against one lake — silver, gold, publish, in that order — with a progress line per table
+ * and the {@link RunSummary}. Gold and publish run only if silver refused no file.
+ */
+final class Pipeline {
+  private final SparkSession spark;
+  private final LakeLayout layout;
+  private final Settings settings;
+  private final PrintWriter out;
+  private final long started = System.nanoTime();
+
+  Pipeline(SparkSession spark, LakeLayout layout, Settings settings, PrintWriter out) {
+    this.spark = spark;
+    this.layout = layout;
+    this.settings = settings;
+    this.out = out;
+  }
+
+  /** Runs {@code stages} in {@code run}; returns the exit code (0, or 1 for refused files). */
+  int execute(LakeRun run, Set<String> stages, boolean fullRefresh, RunSummary summary) {
+    int exit = C360.OK;
+    if (stages.contains("silver")) {
+      progress("silver", "reading new bronze files");
+      SilverStageResult silver = SilverStage.of(spark, layout, run.ledger())
+          .runId(run.id())
+          .fullRefresh(fullRefresh)
+          .maxRejectedFraction(settings.quality().maxRejectedFraction())
+          .rules(t -> QualityRule.forTable(t, settings.quality().domainAction(), settings.quality().expectations()))
+          .onTable(r -> {
+            summary.silver(r);
+            FileCounts c = r.total();
+            progress("silver", String.format(Locale.ROOT, "%s: %d file(s), %,d rows read, %,d upserted, "
+                + "%,d quarantined", r.table().name(), r.files().size(), c.read(), c.upserted(), c.quarantined()));
+          })
+          .execute();
+      if (silver.tables().isEmpty()) {
+        progress("silver", "no new bronze files and no orphan whose parent arrived: silver unchanged");
+      }
+      silver.errors().forEach(summary::error);
+      if (silver.hasErrors()) {
+        exit = C360.DATA_QUALITY;
+      }
+    }
+    if (stages.contains("gold") && exit == C360.OK) {
+      Map<String, Long> gold = GoldStage.of(spark, layout).percentileAccuracy(settings.percentileAccuracy()).execute();
+      summary.gold(gold);
+      progress("gold", String.format(Locale.ROOT, "%d tables written", gold.size()));
+    }
+    if (stages.contains("publish") && exit == C360.OK) {
+      PublishTarget target = PublishTarget.from(settings.publish(), layout, password(settings));
+      progress("publish", "to " + target);
+      List<PublishResult> results = PublishStage.of(spark, layout, target).runId(run.id())
+          .batchSize(settings.publish().batchSize()).parallelism(settings.publish().parallelism())
+          .onTable(r -> {
+            summary.published(r);
+            progress("publish", String.format(Locale.ROOT, "%s: %s, %,d rows written", r.table(),
+                r.mode().name().toLowerCase(Locale.ROOT), r.writtenRows()));
+          })
+          .execute();
+      if (results.isEmpty()) {
+        progress("publish", "nothing to publish");
+      }
+    }
+    return exit;
+  }
+
+  private void progress(String stage, String message) {
+    out.printf(Locale.ROOT, "[%6.1f s] %-7s %s%n", elapsed(), stage, message);
+    out.flush();
+  }
+
+  private double elapsed() {
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  /** The publish password, resolved if it is a secret reference; a resolution failure is a config error (exit 2). */
+  private static String password(Settings settings) {
+    try {
+      return SecretResolver.create().resolve("c360.publish.password", settings.publish().password()).reveal();
+    } catch (SecretResolutionException e) {
+      throw new InvalidConfigException(e.getMessage());
+    }
+  }
+}
