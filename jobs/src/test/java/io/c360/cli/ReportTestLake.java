@@ -31,7 +31,8 @@ final class ReportTestLake {
 
   static synchronized Path get() {
     if (lake == null) {
-      Path dir = Paths.get("target", "report-test-lake").toAbsolutePath();
+      // One lake per test JVM: surefire runs two forks side by side.
+      Path dir = Paths.get("target", "report-test-lake-" + System.getProperty("test.fork", "0")).toAbsolutePath();
       delete(dir);
       demo = execute(args(dir, "demo"));
       assertEquals(C360.OK, demo.exit, demo.toString());
