@@ -45,13 +45,11 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (scale < 1) {
-      throw new IllegalArgumentException("--scale must be at least 1, got " + scale);
-    }
-    Settings settings = config.load();
-    Logging.configure(config.verbose);
-    SparkSession spark = Lakes.spark(settings);
-    LakeLayout layout = Lakes.layout(spark, settings);
+    Lakes.checkPositive("--scale", scale);
+    Lakes lake = Lakes.open(config);
+    Settings settings = lake.settings;
+    SparkSession spark = lake.spark;
+    LakeLayout layout = lake.layout;
     if (!"file".equals(layout.root().toUri().getScheme())) {
       throw new InvalidConfigException("c360.lake.root: the demo writes sample files and needs a local lake, got "
           + layout.root() + "; use `c360 generate` and `c360 run` for a remote lake");

@@ -37,9 +37,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (scale < 1) {
-      throw new IllegalArgumentException("--scale must be at least 1, got " + scale);
-    }
+    Lakes.checkPositive("--scale", scale);
     long started = System.nanoTime();
     Manifest manifest = Generator.create().scale(scale).seed(seed).dirty(dirty).outputDirectory(out).execute();
     PrintWriter w = spec.commandLine().getOut();

@@ -5,17 +5,33 @@ import io.c360.lake.LakeLayout;
 import io.c360.lake.LakeSpark;
 import org.apache.spark.sql.SparkSession;
 
-/** The Spark session and lake layout of the read-only commands (report, status, quarantine), as {@code run} builds them. */
+/**
+ * What every lake command starts with: the settings loaded, logging set, Spark up and the lake located, so that
+ * run, demo, report, status and quarantine see the same lake the same way.
+ */
 final class Lakes {
-  private Lakes() {
+  final Settings settings;
+  final SparkSession spark;
+  final LakeLayout layout;
+
+  private Lakes(Settings settings, SparkSession spark, LakeLayout layout) {
+    this.settings = settings;
+    this.spark = spark;
+    this.layout = layout;
   }
 
-  static SparkSession spark(Settings settings) {
-    return LakeSpark.session(settings.spark().master(), settings.spark().appName(),
+  static Lakes open(ConfigOptions config) {
+    Settings settings = config.load();
+    Logging.configure(config.verbose);
+    SparkSession spark = LakeSpark.session(settings.spark().master(), settings.spark().appName(),
         settings.spark().shufflePartitions(), settings.spark().conf());
+    return new Lakes(settings, spark, LakeLayout.at(settings.lake().root(), spark.sparkContext().hadoopConfiguration()));
   }
 
-  static LakeLayout layout(SparkSession spark, Settings settings) {
-    return LakeLayout.at(settings.lake().root(), spark.sparkContext().hadoopConfiguration());
+  /** Fails as a usage error (exit 2) unless an option's value is at least 1. */
+  static void checkPositive(String option, long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+    }
   }
 }

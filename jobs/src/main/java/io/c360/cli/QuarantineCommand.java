@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.upper;
 
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
-import io.c360.config.Settings;
 import io.c360.lake.LakeLayout;
 import io.c360.silver.Quarantine;
 import java.io.PrintWriter;
@@ -50,19 +49,16 @@ public final class QuarantineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (limit < 1) {
-      throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
-    }
+    Lakes.checkPositive("--limit", limit);
     String tableName = null;
     if (table != null) {
       tableName = Catalog.find(table.strip()).map(Table::name).orElseThrow(() -> new IllegalArgumentException(
           "unknown table '" + table + "'; tables: "
               + Catalog.tables().stream().map(Table::name).collect(Collectors.joining(", "))));
     }
-    Settings settings = config.load();
-    Logging.configure(config.verbose);
-    SparkSession spark = Lakes.spark(settings);
-    LakeLayout layout = Lakes.layout(spark, settings);
+    Lakes lake = Lakes.open(config);
+    SparkSession spark = lake.spark;
+    LakeLayout layout = lake.layout;
     PrintWriter out = spec.commandLine().getOut();
     out.printf("lake %s%n", layout);
 

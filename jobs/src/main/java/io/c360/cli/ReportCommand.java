@@ -1,6 +1,5 @@
 package io.c360.cli;
 
-import io.c360.config.Settings;
 import io.c360.lake.LakeLayout;
 import io.c360.report.ReportModel;
 import io.c360.report.ReportRenderer;
@@ -39,10 +38,9 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Settings settings = config.load();
-    Logging.configure(config.verbose);
-    SparkSession spark = Lakes.spark(settings);
-    LakeLayout layout = Lakes.layout(spark, settings);
+    Lakes lake = Lakes.open(config);
+    SparkSession spark = lake.spark;
+    LakeLayout layout = lake.layout;
     spec.commandLine().getOut().println(write(spark, layout, out));
     spec.commandLine().getOut().flush();
     return C360.OK;

@@ -56,10 +56,10 @@ public final class RunCommand implements Callable<Integer> {
       }
       requested.add(name);
     }
-    Settings settings = config.load();
-    Logging.configure(config.verbose);
-    SparkSession spark = Lakes.spark(settings);
-    LakeLayout layout = Lakes.layout(spark, settings);
+    Lakes lake = Lakes.open(config);
+    Settings settings = lake.settings;
+    SparkSession spark = lake.spark;
+    LakeLayout layout = lake.layout;
     PrintWriter out = spec.commandLine().getOut();
     out.printf("lake %s%n", layout);
     return run(spark, layout, settings, requested, fullRefresh, out).exit;

@@ -2,7 +2,6 @@ package io.c360.cli;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.c360.config.Settings;
 import io.c360.lake.LakeLayout;
 import io.c360.ledger.Ledger;
 import java.io.PrintWriter;
@@ -39,13 +38,10 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (limit < 1) {
-      throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
-    }
-    Settings settings = config.load();
-    Logging.configure(config.verbose);
-    SparkSession spark = Lakes.spark(settings);
-    LakeLayout layout = Lakes.layout(spark, settings);
+    Lakes.checkPositive("--limit", limit);
+    Lakes lake = Lakes.open(config);
+    SparkSession spark = lake.spark;
+    LakeLayout layout = lake.layout;
     PrintWriter out = spec.commandLine().getOut();
     out.printf("lake %s%n", layout);
     List<Row> runs = new Ledger(spark, layout).runs().orderBy(col("run_id").desc()).limit(limit).collectAsList();
