@@ -4,7 +4,6 @@ import io.c360.config.InvalidConfigException;
 import io.c360.config.Settings;
 import io.c360.gold.GoldStage;
 import io.c360.lake.LakeLayout;
-import io.c360.lake.LakeSpark;
 import io.c360.ledger.FileCounts;
 import io.c360.ledger.LakeRun;
 import io.c360.publish.PublishResult;
@@ -71,9 +70,8 @@ public final class RunCommand implements Callable<Integer> {
     }
     Settings settings = config.load();
     Logging.configure(config.verbose);
-    SparkSession spark = LakeSpark.session(settings.spark().master(), settings.spark().appName(),
-        settings.spark().shufflePartitions(), settings.spark().conf());
-    LakeLayout layout = LakeLayout.at(settings.lake().root(), spark.sparkContext().hadoopConfiguration());
+    SparkSession spark = Lakes.spark(settings);
+    LakeLayout layout = Lakes.layout(spark, settings);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("lake %s%n", layout);
     String command = "run --stages " + String.join(",", requested) + (fullRefresh ? " --full-refresh" : "");
