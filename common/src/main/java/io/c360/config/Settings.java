@@ -7,18 +7,20 @@ public final class Settings {
   private final SparkSettings spark;
   private final QualitySettings quality;
   private final PublishSettings publish;
+  private final StorageSettings storage;
   private final int percentileAccuracy;
   private final long generateSeed;
   private final String effective;
 
   Settings(String profile, LakeSettings lake, SparkSettings spark, QualitySettings quality, PublishSettings publish,
-      int percentileAccuracy,
+      StorageSettings storage, int percentileAccuracy,
       long generateSeed, String effective) {
     this.profile = profile;
     this.lake = lake;
     this.spark = spark;
     this.quality = quality;
     this.publish = publish;
+    this.storage = storage;
     this.percentileAccuracy = percentileAccuracy;
     this.generateSeed = generateSeed;
     this.effective = effective;
@@ -42,6 +44,10 @@ public final class Settings {
 
   public PublishSettings publish() {
     return publish;
+  }
+
+  public StorageSettings storage() {
+    return storage;
   }
 
   /** {@code c360.gold.percentile-accuracy}. */

@@ -33,7 +33,8 @@ public final class SettingsLoader {
   private static final String ROOT = "c360";
   private static final List<String> PUBLISH_TARGETS = List.of("h2", "postgresql", "sqlserver");
   /** Settings that hold secrets (or references to them): never displayed as they are. */
-  static final List<String> SECRET_PATHS = List.of("c360.publish.password");
+  static final List<String> SECRET_PATHS = List.of("c360.publish.password", "c360.storage.account-key",
+      "c360.storage.sas", "c360.storage.client-secret");
   /** Subtrees whose keys are the user's own: Spark settings and expectation names. */
   private static final List<String> FREE_FORM = List.of("c360.spark.conf", "c360.quality.expectations");
 
@@ -261,9 +262,10 @@ public final class SettingsLoader {
         v.string("c360.publish.url", true), v.string("c360.publish.user", true),
         v.string("c360.publish.password", true), v.string("c360.publish.authentication", true),
         v.intAtLeast("c360.publish.batch-size", 1), v.intAtLeast("c360.publish.parallelism", 1));
+    StorageSettings storage = storage(config, v, lake.root());
     String effective = withoutSecrets(config).getConfig(ROOT).atPath(ROOT).root()
         .render(ConfigRenderOptions.defaults().setOriginComments(true).setComments(false).setJson(false));
-    return new Settings(config.getString("c360.profile"), lake, spark, quality, publish,
+    return new Settings(config.getString("c360.profile"), lake, spark, quality, publish, storage,
         v.intAtLeast("c360.gold.percentile-accuracy", 1), v.longValue("c360.generate.seed"), effective);
   }
 
@@ -272,11 +274,58 @@ public final class SettingsLoader {
     Config shown = config;
     for (String path : SECRET_PATHS) {
       String value = config.getString(path);
-      if (!value.isEmpty() && !value.matches("^(keyvault|env|file)://.*")) {
+      if (!value.isEmpty() && !value.matches("(?is)^(keyvault|env|file)://.*")) {
         shown = shown.withValue(path, ConfigValueFactory.fromAnyRef("****", "secret, not shown"));
       }
     }
     return shown;
+  }
+
+  /** {@code c360.storage}, checked against the auth method and the lake root's scheme. */
+  private static StorageSettings storage(Config config, Values v, String lakeRoot) {
+    String authPath = "c360.storage.auth";
+    StorageSettings.Auth auth = StorageSettings.Auth.fromConfig(v.string(authPath, false));
+    if (auth == null) {
+      throw v.bad(authPath, "one of none, account-key, sas, oauth, managed-identity, emulator");
+    }
+    StorageSettings storage = new StorageSettings(auth, v.string("c360.storage.account", true),
+        v.string("c360.storage.account-key", true), v.string("c360.storage.sas", true),
+        v.string("c360.storage.tenant-id", true), v.string("c360.storage.client-id", true),
+        v.string("c360.storage.client-secret", true), v.string("c360.storage.endpoint-suffix", false));
+    switch (auth) {
+      case ACCOUNT_KEY:
+        v.required("c360.storage.account-key", authPath);
+        break;
+      case SAS:
+        v.required("c360.storage.sas", authPath);
+        break;
+      case OAUTH:
+        v.required("c360.storage.tenant-id", authPath);
+        v.required("c360.storage.client-id", authPath);
+        v.required("c360.storage.client-secret", authPath);
+        break;
+      default:
+        break;
+    }
+    String scheme = lakeRoot.contains("://") ? lakeRoot.substring(0, lakeRoot.indexOf("://")).toLowerCase(Locale.ROOT)
+        : "";
+    boolean wasb = scheme.equals("wasb") || scheme.equals("wasbs");
+    boolean azure = wasb || scheme.equals("abfs") || scheme.equals("abfss");
+    String where = " (c360.lake.root = " + lakeRoot + ", set at " + origin(config, "c360.lake.root") + ")";
+    if (wasb && !auth.supportsWasb()) {
+      throw new InvalidConfigException(authPath + ": " + auth.configName() + " works with abfss:// only, WASB has "
+          + "no OAuth in Hadoop 3.3; use an abfss:// lake root or account-key/sas" + where);
+    }
+    if (auth == StorageSettings.Auth.EMULATOR && !wasb) {
+      throw new InvalidConfigException(authPath + ": emulator needs a wasb:// lake root such as "
+          + "wasb://lake@devstoreaccount1.blob.core.windows.net/c360" + where);
+    }
+    if (auth != StorageSettings.Auth.NONE && auth != StorageSettings.Auth.EMULATOR && !azure
+        && storage.account().isEmpty()) {
+      throw new InvalidConfigException(authPath + ": " + auth.configName() + " needs a storage account: set "
+          + "c360.storage.account or an abfss:// or wasb:// lake root" + where);
+    }
+    return storage;
   }
 
   private static List<Expectation> expectations(Config config, Values v) {
@@ -324,6 +373,13 @@ public final class SettingsLoader {
           ? config.getValue(path).render(ConfigRenderOptions.concise()) : "nothing";
       return new InvalidConfigException(path + ": expected " + expected + " but got " + got + " (set at "
           + origin(config, path) + ")");
+    }
+
+    /** Fails unless {@code path} is non-empty, naming the setting that requires it. */
+    void required(String path, String because) {
+      if (string(path, true).isBlank()) {
+        throw bad(path, "a value because " + because + " = " + config.getString(because) + " needs it");
+      }
     }
 
     String string(String path, boolean mayBeEmpty) {

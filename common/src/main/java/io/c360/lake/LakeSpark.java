@@ -8,6 +8,13 @@ import org.apache.spark.sql.SparkSession;
  * off for {@code local[*]}. On a cluster (empty master) spark-submit's settings are kept.
  */
 public final class LakeSpark {
+  /**
+   * {@code spark.redaction.regex}: Spark's default ({@code (?i)secret|password|token|access[.]key}) misses
+   * {@code fs.azure.account.key.*} and WASB's {@code fs.azure.sas.*}; account keys, SAS tokens and client secrets
+   * set by {@link AzureStorage} all match this one.
+   */
+  public static final String REDACTION_REGEX =
+      "(?i)secret|password|token|access[.]key|fs\\.azure\\.account\\.(key|oauth2)|fs\\.azure\\.sas|sas";
 
   private LakeSpark() {
   }
@@ -20,8 +27,7 @@ public final class LakeSpark {
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.shuffle.partitions", Integer.toString(shufflePartitions))
         .config("spark.databricks.delta.snapshotPartitions", Integer.toString(shufflePartitions))
-        // Account keys, SAS tokens and client secrets live under fs.azure.*; Spark's default regex misses them.
-        .config("spark.redaction.regex", "(?i)secret|password|token|fs\\.azure\\.account\\.(key|oauth2)|sas");
+        .config("spark.redaction.regex", REDACTION_REGEX);
     if (!master.isEmpty()) {
       builder.master(master);
       if (master.startsWith("local")) {

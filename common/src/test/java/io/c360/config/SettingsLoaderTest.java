@@ -31,7 +31,9 @@ class SettingsLoaderTest {
       "c360.quality.max-rejected-fraction", "c360.quality.domain-action", "c360.quality.expectations",
       "c360.gold.percentile-accuracy", "c360.generate.seed", "c360.publish.target", "c360.publish.url",
       "c360.publish.user", "c360.publish.password", "c360.publish.authentication", "c360.publish.batch-size",
-      "c360.publish.parallelism");
+      "c360.publish.parallelism", "c360.storage.auth", "c360.storage.account", "c360.storage.account-key",
+      "c360.storage.sas", "c360.storage.client-secret", "c360.storage.tenant-id", "c360.storage.client-id",
+      "c360.storage.endpoint-suffix");
 
   private SettingsLoader loader() throws IOException {
     Files.writeString(tmp.resolve("empty.conf"), "");
@@ -72,6 +74,14 @@ class SettingsLoaderTest {
     assertEquals("", s.publish().authentication());
     assertEquals(10_000, s.publish().batchSize());
     assertEquals(4, s.publish().parallelism());
+    assertEquals(StorageSettings.Auth.NONE, s.storage().auth());
+    assertEquals("", s.storage().account());
+    assertEquals("", s.storage().accountKey());
+    assertEquals("", s.storage().sas());
+    assertEquals("", s.storage().clientSecret());
+    assertEquals("", s.storage().tenantId());
+    assertEquals("", s.storage().clientId());
+    assertEquals("core.windows.net", s.storage().endpointSuffix());
   }
 
   @Test
@@ -94,7 +104,10 @@ class SettingsLoaderTest {
         "c360.generate.seed = 7",
         "c360.publish { target = PostgreSQL, url = \"jdbc:postgresql://db/c360\", user = loader }",
         "c360.publish { password = \"env://C360_DB_PASSWORD\", authentication = ActiveDirectoryDefault }",
-        "c360.publish { batch-size = 500, parallelism = 2 }"));
+        "c360.publish { batch-size = 500, parallelism = 2 }",
+        "c360.storage { auth = OAuth, account = c360lake, account-key = \"env://KEY\", sas = \"env://SAS\" }",
+        "c360.storage { client-secret = \"keyvault://kv/sp\", tenant-id = t-1, client-id = c-1 }",
+        "c360.storage.endpoint-suffix = core.chinacloudapi.cn"));
     Settings s = loader().confFile(conf).load();
     assertEquals("/data/lake", s.lake().root());
     assertEquals("c360db", s.lake().database());
@@ -120,6 +133,14 @@ class SettingsLoaderTest {
     assertEquals("ActiveDirectoryDefault", s.publish().authentication());
     assertEquals(500, s.publish().batchSize());
     assertEquals(2, s.publish().parallelism());
+    assertEquals(StorageSettings.Auth.OAUTH, s.storage().auth());
+    assertEquals("c360lake", s.storage().account());
+    assertEquals("env://KEY", s.storage().accountKey());
+    assertEquals("env://SAS", s.storage().sas());
+    assertEquals("keyvault://kv/sp", s.storage().clientSecret());
+    assertEquals("t-1", s.storage().tenantId());
+    assertEquals("c-1", s.storage().clientId());
+    assertEquals("core.chinacloudapi.cn", s.storage().endpointSuffix());
   }
 
   @Test
@@ -230,6 +251,74 @@ class SettingsLoaderTest {
     assertEquals("", synapse.spark().master(), "spark-submit provides the master");
     assertEquals("local[*]", SettingsLoader.create().confDirectory(conf).profile("local").systemProperties(false)
         .environment(Map.of()).load().spark().master());
+  }
+
+  /** Each profile: every key resolves, every secret is a reference (shown as written), none is a literal. */
+  @Test
+  void profilesHoldSecretReferencesOnly() {
+    Path conf = Paths.get("..", "conf");
+    Map<String, Set<String>> references = Map.of(
+        "local", Set.of(),
+        "synapse", Set.of("keyvault://c360-kv/c360-sql-password"),
+        "databricks", Set.of("env://C360_LAKE_CLIENT_SECRET", "env://C360_SQL_PASSWORD"));
+    for (Map.Entry<String, Set<String>> profile : references.entrySet()) {
+      Settings s = SettingsLoader.create().confDirectory(conf).profile(profile.getKey()).systemProperties(false)
+          .environment(Map.of()).load();
+      Set<String> found = new TreeSet<>();
+      for (String value : List.of(s.publish().password(), s.storage().accountKey(), s.storage().sas(),
+          s.storage().clientSecret())) {
+        if (!value.isEmpty()) {
+          io.c360.secrets.SecretReference reference = io.c360.secrets.SecretReference.parse("profile", value);
+          assertTrue(!reference.isLiteral(), profile.getKey() + ": a literal secret in the profile");
+          found.add(value);
+          assertTrue(s.describe().contains(value), "references are shown as written: " + s.describe());
+        }
+      }
+      assertEquals(profile.getValue(), found, profile.getKey());
+    }
+    Settings databricks = SettingsLoader.create().confDirectory(conf).profile("databricks").systemProperties(false)
+        .environment(Map.of()).load();
+    assertEquals(StorageSettings.Auth.OAUTH, databricks.storage().auth());
+    assertEquals("sqlserver", databricks.publish().target());
+  }
+
+  @Test
+  void storageAuthMustSuitTheLakeRoot() throws IOException {
+    Map<String, String> cases = Map.of(
+        "c360.lake.root = \"wasb://lake@acct.blob.core.windows.net/c360\"\nc360.storage.auth = managed-identity",
+        "c360.storage.auth: managed-identity works with abfss:// only",
+        "c360.lake.root = \"wasbs://lake@acct.blob.core.windows.net/c360\"\n"
+            + "c360.storage { auth = oauth, tenant-id = t, client-id = c, client-secret = s }",
+        "c360.storage.auth: oauth works with abfss:// only",
+        "c360.lake.root = \"abfss://lake@acct.dfs.core.windows.net/c360\"\nc360.storage.auth = emulator",
+        "c360.storage.auth: emulator needs a wasb:// lake root",
+        "c360.lake.root = /data/lake\nc360.storage { auth = account-key, account-key = k }",
+        "c360.storage.auth: account-key needs a storage account",
+        "c360.storage.auth = kerberos", "c360.storage.auth: expected one of none, account-key, sas, oauth",
+        "c360.storage.auth = account-key", "c360.storage.account-key: expected a value because c360.storage.auth",
+        "c360.storage { auth = oauth, tenant-id = t, client-secret = s }",
+        "c360.storage.client-id: expected a value because c360.storage.auth = oauth needs it");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      Path conf = file("storage.conf", c.getKey());
+      InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> loader().confFile(conf).load(),
+          c.getKey());
+      assertTrue(e.getMessage().startsWith(c.getValue()), c.getKey() + " -> " + e.getMessage());
+    }
+    Settings ok = loader().confFile(file("ok.conf", "c360.lake.root = /data/lake\n"
+        + "c360.storage { auth = sas, account = acct, sas = \"?sv=1\" }")).load();
+    assertEquals(StorageSettings.Auth.SAS, ok.storage().auth());
+  }
+
+  @Test
+  void literalStorageSecretsAreNeverDisplayed() throws IOException {
+    Settings s = loader().confFile(file("s.conf", "c360.lake.root = \"abfss://l@acct.dfs.core.windows.net/x\"\n"
+        + "c360.storage { auth = account-key, account-key = \"S3cretKey==\", sas = \"sv=2024&sig=S1G\" }\n"
+        + "c360.storage { client-secret = \"cl1ent-S3cret\", client-id = app-1 }")).load();
+    for (String secret : List.of("S3cretKey==", "sv=2024&sig=S1G", "cl1ent-S3cret")) {
+      assertTrue(!s.describe().contains(secret), s.describe());
+      assertTrue(!s.storage().toString().contains(secret), s.storage().toString());
+    }
+    assertTrue(s.describe().contains("app-1"), "a client id is not secret: " + s.describe());
   }
 
   @Test

@@ -22,7 +22,12 @@ public final class C360 {
   public static final int RUNTIME = 3;
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    int exit = execute(args);
+    // A Databricks JAR task must return from main on success: System.exit there fails the task or the cluster's
+    // later tasks. A non-zero code still exits, so that the task fails with it.
+    if (exit != OK || System.getenv("DATABRICKS_RUNTIME_VERSION") == null) {
+      System.exit(exit);
+    }
   }
 
   /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */

@@ -1,6 +1,7 @@
 package io.c360.cli;
 
 import io.c360.config.Settings;
+import io.c360.lake.AzureStorage;
 import io.c360.lake.LakeLayout;
 import io.c360.lake.LakeSpark;
 import org.apache.spark.sql.SparkSession;
@@ -25,6 +26,8 @@ final class Lakes {
     Logging.configure(config.verbose);
     SparkSession spark = LakeSpark.session(settings.spark().master(), settings.spark().appName(),
         settings.spark().shufflePartitions(), settings.spark().conf());
+    // c360.storage's Azure settings go on the Hadoop configuration only (DESIGN §9).
+    AzureStorage.of(settings.storage(), settings.lake().root()).apply(spark.sparkContext().hadoopConfiguration());
     return new Lakes(settings, spark, LakeLayout.at(settings.lake().root(), spark.sparkContext().hadoopConfiguration()));
   }
 
