@@ -74,6 +74,7 @@ public final class PublishBench {
   private static double publishSeconds(SparkSession spark, LakeLayout lake, PublishTarget target) {
     double seconds = 0;
     for (PublishResult r : PublishStage.of(spark, lake, target).runId(1).execute()) {
+      System.out.printf("  %-34s %9d rows %6.1f s%n", r.table(), r.writtenRows(), r.seconds());
       if (!r.table().startsWith("gold.")) {
         seconds += r.seconds();
       }
