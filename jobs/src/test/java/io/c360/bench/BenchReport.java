@@ -1,0 +1,350 @@
+package io.c360.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark's results as Markdown (for people and the README) and JSON (for machines), written after every
+ * scale to {@code bench/results/bench-<UTC time>.{md,json}} and copied to {@code bench/results/latest.{md,json}}.
+ * Ratios are c360 / reference, so lower is better for times and higher for rows/s.
+ */
+final class BenchReport {
+  private final BenchOptions options;
+  private final ZonedDateTime started = ZonedDateTime.now(ZoneOffset.UTC);
+  private final List<ScaleResult> scales = new ArrayList<>();
+  private MemoryResult memory;
+
+  BenchReport(BenchOptions options) {
+    this.options = options;
+  }
+
+  void add(ScaleResult result) {
+    scales.add(result);
+  }
+
+  void memory(MemoryResult result) {
+    this.memory = result;
+  }
+
+  Path markdownFile() {
+    return options.root.resolve("bench/results/bench-" + stamp() + ".md");
+  }
+
+  Path jsonFile() {
+    return options.root.resolve("bench/results/bench-" + stamp() + ".json");
+  }
+
+  private String stamp() {
+    return started.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+  }
+
+  void write() throws IOException {
+    Files.createDirectories(markdownFile().getParent());
+    Files.write(markdownFile(), markdown().getBytes(StandardCharsets.UTF_8));
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonFile().toFile(), json());
+    Files.copy(markdownFile(), markdownFile().resolveSibling("latest.md"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(jsonFile(), jsonFile().resolveSibling("latest.json"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# c360 benchmark, ").append(started.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append(" UTC\n\n");
+    md.append(Machine.describe()).append(" c360: Spark 3.5 `local[*]`, every stage in its own JVM (`-Xmx")
+        .append(options.driverMemory).append("`), publishing to an embedded PostgreSQL 17. Reference: DuckDB ")
+        .append(scales.isEmpty() ? "" : scales.get(0).duckVersion)
+        .append(" (JDBC, default threads = cores) on the same clean CSVs (`c360 generate --scale N`, seed 42).\n\n")
+        .append("Times in seconds. c360's *in-stage* time is the CLI's own `<stage> in N s` (after JVM and Spark")
+        .append(" start-up); *wall* is the whole child process. DuckDB's times are taken inside its JVM. Peak RSS is")
+        .append(" the child process's `VmHWM`. Ratios are c360 / reference. For the wall-time ratio DuckDB's wall is")
+        .append(" its whole JVM (start-up, silver and gold).\n\n");
+
+    md.append("## Bronze → silver → gold: c360 vs DuckDB\n\n");
+    md.append("| scale | bronze rows | stage | c360 s (wall) | c360 rows/s | c360 peak RSS | DuckDB s | DuckDB rows/s |")
+        .append(" DuckDB peak RSS | c360 / DuckDB time |\n|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (ScaleResult r : scales) {
+      for (String stage : List.of("silver", "gold", "bronze → gold")) {
+        Timing ours = r.ours(stage);
+        Timing duck = r.duck(stage);
+        long rows = stage.equals("gold") ? r.silverRows : r.bronzeRows;
+        md.append(String.format(Locale.ROOT, "| %,d | %,d | %s | %.1f (%.1f) | %,.0f | %s | %.2f | %,.0f | %s | %.1f× |%n",
+            r.scale, r.bronzeRows, stage, ours.inStage, ours.wall, rows / ours.inStage, mb(ours.peakRss),
+            duck.inStage, rows / duck.inStage, mb(duck.peakRss), ours.inStage / duck.inStage));
+      }
+    }
+
+    md.append("\n## Gold: c360 vs DuckDB, row for row (`EXCEPT ALL` both ways)\n\n");
+    md.append("| scale | table | c360 rows | DuckDB rows | only in DuckDB | only in c360 | result |\n")
+        .append("|---:|---|---:|---:|---:|---:|---|\n");
+    for (ScaleResult r : scales) {
+      r.goldMatch.forEach((table, c) -> md.append(String.format(Locale.ROOT, "| %,d | %s | %,d | %,d | %,d | %,d | %s |%n",
+          r.scale, table, c[3], c[2], c[0], c[1], c[0] == 0 && c[1] == 0 && c[2] == c[3] ? "match" : "**MISMATCH**")));
+    }
+
+    md.append("\n## Publish to PostgreSQL: the same silver + gold rows\n\n");
+    md.append("| scale | rows | c360 publish s | rows/s | COPY s | rows/s | df.write.jdbc s | rows/s |")
+        .append(" c360 / COPY rows/s | c360 / df.write.jdbc rows/s |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (ScaleResult r : scales) {
+      long rows = r.publishedRows();
+      double ours = r.ours.get("publish").inStage;
+      md.append(String.format(Locale.ROOT, "| %,d | %,d | %.1f | %,.0f | %.2f | %,.0f | %.1f | %,.0f | %.1f%% | %.1f× |%n",
+          r.scale, rows, ours, rows / ours, r.copySeconds, rows / r.copySeconds, r.jdbcSeconds, rows / r.jdbcSeconds,
+          100 * r.copySeconds / ours, r.jdbcSeconds / ours));
+    }
+    md.append("\nc360 publish: staging tables loaded with COPY, then MERGE into tables with primary and foreign keys,")
+        .append(" state recorded, in one transaction per table. COPY: CSV streamed into empty tables without keys or")
+        .append(" indexes (the practical limit). df.write.jdbc: Spark's plain append into tables it creates.\n");
+
+    md.append("\n## Incremental: about 1% new rows as new files, then silver, gold, publish again\n\n");
+    md.append("| scale | new rows | full run s (wall) | incremental s (wall) | incremental / full | silver s | gold s |")
+        .append(" publish s |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (ScaleResult r : scales) {
+      double full = r.sum(r.ours, true);
+      double inc = r.sum(r.incremental, true);
+      md.append(String.format(Locale.ROOT, "| %,d | %,d | %.1f (%.1f) | %.1f (%.1f) | %.0f%% (%.0f%%) | %.1f | %.1f | %.1f |%n",
+          r.scale, r.incrementalRows, r.sum(r.ours, false), full, r.sum(r.incremental, false), inc,
+          100 * r.sum(r.incremental, false) / r.sum(r.ours, false), 100 * inc / full,
+          r.incremental.get("silver").inStage, r.incremental.get("gold").inStage, r.incremental.get("publish").inStage));
+    }
+    md.append("\nIn-stage seconds first, process wall in brackets. Gold is recomputed from all of silver on every run")
+        .append(" (DESIGN §5), so it does not shrink with the increment.\n");
+
+    md.append("\n## Time per row, bronze → gold\n\n| scale | c360 µs/row | relative to scale ")
+        .append(scales.isEmpty() ? "" : String.format(Locale.ROOT, "%,d", scales.get(0).scale))
+        .append(" | DuckDB µs/row |\n|---:|---:|---:|---:|\n");
+    for (ScaleResult r : scales) {
+      md.append(String.format(Locale.ROOT, "| %,d | %.1f | %.2f | %.2f |%n", r.scale, r.microsPerRow(),
+          r.microsPerRow() / scales.get(0).microsPerRow(), 1e6 * r.duck("bronze → gold").inStage / r.bronzeRows));
+    }
+
+    if (memory != null) {
+      md.append("\n## Memory: bronze larger than the driver heap\n\n| scale | bronze | -Xmx | bronze / heap | result |")
+          .append(" wall s | peak RSS |\n|---:|---:|---:|---:|---|---:|---:|\n");
+      md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %.1f× | %s | %.1f | %s |%n", memory.scale,
+          mb(memory.bronzeBytes), memory.heap, (double) memory.bronzeBytes / memory.heapBytes,
+          memory.completed ? "silver + gold completed" : "**FAILED**", memory.wallSeconds, mb(memory.peakRssBytes)));
+      md.append("\n`c360 run --stages silver,gold` with `-Xmx").append(memory.heap)
+          .append("` (and `-Dspark.testing.reservedMemory=64m`: Spark refuses heaps under 450 MB otherwise).\n");
+    }
+
+    md.append("\n## Targets (reported, not asserted)\n\n").append(targets());
+    return md.toString();
+  }
+
+  private String targets() {
+    if (scales.isEmpty()) {
+      return "";
+    }
+    ScaleResult first = scales.get(0);
+    ScaleResult last = scales.get(scales.size() - 1);
+    StringBuilder t = new StringBuilder();
+    double e2e = last.ours("bronze → gold").inStage / last.duck("bronze → gold").inStage;
+    double e2eWall = last.ours("bronze → gold").wall / last.duck("bronze → gold").wall;
+    t.append(String.format(Locale.ROOT, "- bronze → gold within 2× DuckDB at scale %,d: %.1f× in-stage (%.1f× wall) — %s%n",
+        last.scale, e2e, e2eWall, e2e <= 2 ? "met" : "missed"));
+    double copyShare = last.copySeconds / last.ours.get("publish").inStage;
+    t.append(String.format(Locale.ROOT, "- publish ≥ 70%% of COPY's rows/s at scale %,d: %.1f%% — %s%n", last.scale,
+        100 * copyShare, copyShare >= 0.7 ? "met" : "missed"));
+    double jdbc = last.jdbcSeconds / last.ours.get("publish").inStage;
+    t.append(String.format(Locale.ROOT, "- publish ≥ 5× df.write.jdbc's rows/s at scale %,d: %.1f× — %s%n", last.scale,
+        jdbc, jdbc >= 5 ? "met" : "missed"));
+    double inc = last.sum(last.incremental, false) / last.sum(last.ours, false);
+    double incWall = last.sum(last.incremental, true) / last.sum(last.ours, true);
+    t.append(String.format(Locale.ROOT, "- 1%% incremental run ≤ 10%% of a full run at scale %,d: %.0f%% in-stage (%.0f%% wall) — %s%n",
+        last.scale, 100 * inc, 100 * incWall, inc <= 0.1 ? "met" : "missed"));
+    double flat = last.microsPerRow() / first.microsPerRow();
+    t.append(String.format(Locale.ROOT, "- time per row flat within 20%% from scale %,d to %,d: %.2f× — %s%n",
+        first.scale, last.scale, flat, scales.size() < 2 ? "n/a (one scale)"
+            : Math.abs(flat - 1) <= 0.2 ? "met" : "missed"));
+    if (memory != null) {
+      boolean fourTimes = memory.bronzeBytes >= 4 * memory.heapBytes;
+      t.append(String.format(Locale.ROOT, "- a run with bronze ≥ 4× the heap completes: %.1f× at -Xmx%s, %s — %s%n",
+          (double) memory.bronzeBytes / memory.heapBytes, memory.heap, memory.completed ? "completed" : "failed",
+          memory.completed && fourTimes ? "met" : fourTimes ? "missed" : "not shown (bronze below 4× the heap: use "
+              + "a larger --memory-scale)"));
+    }
+    return t.toString();
+  }
+
+  private Map<String, Object> json() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("started", started.toString());
+    root.put("machine", Machine.json());
+    root.put("driverMemory", options.driverMemory);
+    List<Object> list = new ArrayList<>();
+    for (ScaleResult r : scales) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("scale", r.scale);
+      s.put("bronzeRows", r.bronzeRows);
+      s.put("bronzeBytes", r.bronzeBytes);
+      s.put("silverRows", r.silverRows);
+      s.put("goldRows", r.goldRows);
+      s.put("duckdbVersion", r.duckVersion);
+      Map<String, Object> stages = new LinkedHashMap<>();
+      for (String stage : List.of("silver", "gold", "bronze → gold")) {
+        Map<String, Object> st = new LinkedHashMap<>();
+        st.put("c360", r.ours(stage).json());
+        st.put("duckdb", r.duck(stage).json());
+        st.put("ratioC360ToDuckdb", r.ours(stage).inStage / r.duck(stage).inStage);
+        stages.put(stage.replace(" → ", "_to_"), st);
+      }
+      s.put("stages", stages);
+      Map<String, Object> gold = new LinkedHashMap<>();
+      r.goldMatch.forEach((table, c) -> {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("c360Rows", c[3]);
+        g.put("duckdbRows", c[2]);
+        g.put("onlyInDuckdb", c[0]);
+        g.put("onlyInC360", c[1]);
+        g.put("match", c[0] == 0 && c[1] == 0 && c[2] == c[3]);
+        gold.put(table, g);
+      });
+      s.put("goldComparison", gold);
+      Map<String, Object> publish = new LinkedHashMap<>();
+      publish.put("rows", r.publishedRows());
+      publish.put("c360", r.ours.get("publish").json());
+      publish.put("copySeconds", r.copySeconds);
+      publish.put("dfWriteJdbcSeconds", r.jdbcSeconds);
+      publish.put("c360RowsPerSecondShareOfCopy", r.copySeconds / r.ours.get("publish").inStage);
+      publish.put("c360RowsPerSecondOverDfWriteJdbc", r.jdbcSeconds / r.ours.get("publish").inStage);
+      s.put("publish", publish);
+      Map<String, Object> inc = new LinkedHashMap<>();
+      inc.put("newRows", r.incrementalRows);
+      r.incremental.forEach((stage, timing) -> inc.put(stage, timing.json()));
+      inc.put("shareOfFullInStage", r.sum(r.incremental, false) / r.sum(r.ours, false));
+      inc.put("shareOfFullWall", r.sum(r.incremental, true) / r.sum(r.ours, true));
+      s.put("incremental", inc);
+      s.put("c360MicrosPerRowBronzeToGold", r.microsPerRow());
+      list.add(s);
+    }
+    root.put("scales", list);
+    if (memory != null) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("scale", memory.scale);
+      m.put("heap", memory.heap);
+      m.put("bronzeBytes", memory.bronzeBytes);
+      m.put("bronzeOverHeap", (double) memory.bronzeBytes / memory.heapBytes);
+      m.put("completed", memory.completed);
+      m.put("wallSeconds", memory.wallSeconds);
+      m.put("peakRssBytes", memory.peakRssBytes);
+      root.put("memory", m);
+    }
+    return root;
+  }
+
+  private static String mb(long bytes) {
+    return String.format(Locale.ROOT, "%,d MB", bytes >> 20);
+  }
+
+  /** Seconds of one step: in-stage (engine work), wall (whole child process) and the process's peak RSS. */
+  static final class Timing {
+    final double inStage;
+    final double wall;
+    final long peakRss;
+
+    Timing(double inStage, double wall, long peakRss) {
+      this.inStage = inStage;
+      this.wall = wall;
+      this.peakRss = peakRss;
+    }
+
+    Map<String, Object> json() {
+      Map<String, Object> j = new LinkedHashMap<>();
+      j.put("inStageSeconds", inStage);
+      j.put("wallSeconds", wall);
+      j.put("peakRssBytes", peakRss);
+      return j;
+    }
+  }
+
+  static final class ScaleResult {
+    final int scale;
+    long bronzeBytes;
+    long bronzeRows;
+    long silverRows;
+    long goldRows;
+    long incrementalRows;
+    String duckVersion = "";
+    final Map<String, Timing> ours = new LinkedHashMap<>();
+    final Map<String, Timing> duck = new LinkedHashMap<>();
+    final Map<String, Timing> incremental = new LinkedHashMap<>();
+    /** Per gold table: rows only in DuckDB, only in c360, DuckDB rows, c360 rows. */
+    final Map<String, long[]> goldMatch = new LinkedHashMap<>();
+    double copySeconds;
+    double jdbcSeconds;
+
+    ScaleResult(int scale) {
+      this.scale = scale;
+    }
+
+    Timing ours(String stage) {
+      return stage.equals("bronze → gold") ? combined(ours.get("silver"), ours.get("gold"), true) : ours.get(stage);
+    }
+
+    /** DuckDB runs silver and gold in one process: the same wall and RSS for both and for the sum. */
+    Timing duck(String stage) {
+      return stage.equals("bronze → gold") ? combined(duck.get("silver"), duck.get("gold"), false) : duck.get(stage);
+    }
+
+    private static Timing combined(Timing a, Timing b, boolean separateProcesses) {
+      return new Timing(a.inStage + b.inStage, separateProcesses ? a.wall + b.wall : a.wall,
+          Math.max(a.peakRss, b.peakRss));
+    }
+
+    long publishedRows() {
+      return silverRows + goldRows;
+    }
+
+    double sum(Map<String, Timing> stages, boolean wall) {
+      double total = 0;
+      for (Timing t : stages.values()) {
+        total += wall ? t.wall : t.inStage;
+      }
+      return total;
+    }
+
+    double microsPerRow() {
+      return 1e6 * ours("bronze → gold").inStage / bronzeRows;
+    }
+
+    String goldMatchSummary() {
+      StringBuilder s = new StringBuilder();
+      goldMatch.forEach((t, c) -> s.append(t).append(c[0] == 0 && c[1] == 0 && c[2] == c[3] ? " match; "
+          : " MISMATCH (" + c[0] + " only in DuckDB, " + c[1] + " only in c360); "));
+      return s.toString();
+    }
+  }
+
+  static final class MemoryResult {
+    final int scale;
+    final String heap;
+    final long heapBytes;
+    final long bronzeBytes;
+    final boolean completed;
+    final double wallSeconds;
+    final long peakRssBytes;
+
+    MemoryResult(int scale, String heap, long heapBytes, long bronzeBytes, boolean completed, double wallSeconds,
+        long peakRssBytes) {
+      this.scale = scale;
+      this.heap = heap;
+      this.heapBytes = heapBytes;
+      this.bronzeBytes = bronzeBytes;
+      this.completed = completed;
+      this.wallSeconds = wallSeconds;
+      this.peakRssBytes = peakRssBytes;
+    }
+  }
+}
