@@ -31,8 +31,8 @@ final class ReportTestLake {
 
   static synchronized Path get() {
     if (lake == null) {
-      // One lake per test JVM: surefire runs two forks side by side.
-      Path dir = Paths.get("target", "report-test-lake-" + System.getProperty("test.fork", "0")).toAbsolutePath();
+      // One lake per test JVM: surefire runs two forks side by side (its forkNumber did not reach the forks).
+      Path dir = Paths.get("target", "report-test-lake-" + ProcessHandle.current().pid()).toAbsolutePath();
       delete(dir);
       demo = execute(args(dir, "demo"));
       assertEquals(C360.OK, demo.exit, demo.toString());
