@@ -11,6 +11,7 @@ import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import io.c360.catalog.Catalog;
+import io.c360.secrets.SecretReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -274,7 +275,7 @@ public final class SettingsLoader {
     Config shown = config;
     for (String path : SECRET_PATHS) {
       String value = config.getString(path);
-      if (!value.isEmpty() && !value.matches("(?is)^(keyvault|env|file)://.*")) {
+      if (!value.isEmpty() && !SecretReference.isReference(value)) {
         shown = shown.withValue(path, ConfigValueFactory.fromAnyRef("****", "secret, not shown"));
       }
     }

@@ -218,7 +218,7 @@ public final class PublishStage {
 
   /**
    * Runs {@code statements} and the state update in one transaction, then drops the staging table; returns the
-   * update count of the first statement that reports rows (the MERGE or the INSERT).
+   * update count of the last statement, the one that writes rows (the MERGE, or the INSERT after a DELETE).
    */
   private long inTransaction(Connection connection, String table, String staging, List<String> statements,
       PublishState state) throws SQLException {
@@ -227,8 +227,7 @@ public final class PublishStage {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
         for (String sql : statements) {
-          int count = statement.executeUpdate(sql);
-          written = sql.stripLeading().toUpperCase(Locale.ROOT).startsWith("DELETE") ? written : count;
+          written = statement.executeUpdate(sql);
         }
       }
       state.write(connection, table);

@@ -58,6 +58,20 @@ public final class SecretReference {
   }
 
   /**
+   * Whether {@code value} is written as a reference ({@code keyvault://}, {@code env://}, {@code file://}, any
+   * case) rather than a literal secret; the same test {@link #parse} applies, without validating the rest.
+   */
+  public static boolean isReference(String value) {
+    String lower = value.toLowerCase(Locale.ROOT);
+    for (Scheme scheme : Scheme.values()) {
+      if (scheme != Scheme.LITERAL && lower.startsWith(scheme.prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Parses the value of config key {@code configPath}; a malformed reference fails with a
    * {@link SecretResolutionException} naming the path and the expected form.
    */
