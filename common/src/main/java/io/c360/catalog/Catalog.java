@@ -6,7 +6,10 @@ import static io.c360.catalog.ColumnType.decimal;
 import static io.c360.catalog.ColumnType.integer;
 import static io.c360.catalog.ColumnType.varchar;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -114,6 +117,33 @@ public final class Catalog {
 
   public static List<Table> tables() {
     return TABLES;
+  }
+
+  /**
+   * {@code tables} (parents first) grouped by dependency level: level 0 references no table of the list, level
+   * n references one of level n-1. The tables of one level can be loaded at the same time.
+   */
+  public static List<List<Table>> levels(List<Table> tables) {
+    Map<String, Integer> levelOf = new HashMap<>();
+    List<List<Table>> levels = new ArrayList<>();
+    for (Table table : tables) {
+      int level = 0;
+      for (ForeignKey fk : table.foreignKeys()) {
+        Integer parent = levelOf.get(fk.parentTable());
+        if (parent != null) {
+          level = Math.max(level, parent + 1);
+        } else if (tables.stream().anyMatch(t -> t.name().equals(fk.parentTable()))) {
+          throw new IllegalArgumentException("table " + table.name() + " comes before its parent "
+              + fk.parentTable() + " in " + tables + "; list parents first");
+        }
+      }
+      levelOf.put(table.name(), level);
+      while (levels.size() <= level) {
+        levels.add(new ArrayList<>());
+      }
+      levels.get(level).add(table);
+    }
+    return levels;
   }
 
   public static Optional<Table> find(String name) {

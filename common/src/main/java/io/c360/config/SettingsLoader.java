@@ -256,7 +256,7 @@ public final class SettingsLoader {
         v.duration("c360.lake.lock-timeout"));
     SparkSettings spark = new SparkSettings(v.string("c360.spark.master", true),
         v.string("c360.spark.app-name", false), v.intAtLeast("c360.spark.shuffle-partitions", 1),
-        v.stringMap("c360.spark.conf"));
+        v.intAtLeast("c360.spark.concurrent-tables", 1), v.stringMap("c360.spark.conf"));
     QualitySettings quality = new QualitySettings(v.fraction("c360.quality.max-rejected-fraction"),
         v.action("c360.quality.domain-action"), expectations(config, v));
     PublishSettings publish = new PublishSettings(v.oneOf("c360.publish.target", PUBLISH_TARGETS),

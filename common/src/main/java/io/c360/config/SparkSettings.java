@@ -8,12 +8,15 @@ public final class SparkSettings {
   private final String master;
   private final String appName;
   private final int shufflePartitions;
+  private final int concurrentTables;
   private final Map<String, String> conf;
 
-  SparkSettings(String master, String appName, int shufflePartitions, Map<String, String> conf) {
+  SparkSettings(String master, String appName, int shufflePartitions, int concurrentTables,
+      Map<String, String> conf) {
     this.master = master;
     this.appName = appName;
     this.shufflePartitions = shufflePartitions;
+    this.concurrentTables = concurrentTables;
     this.conf = new TreeMap<>(conf);
   }
 
@@ -28,6 +31,11 @@ public final class SparkSettings {
 
   public int shufflePartitions() {
     return shufflePartitions;
+  }
+
+  /** How many tables silver (of one dependency level) and gold process at the same time; 1 = one by one. */
+  public int concurrentTables() {
+    return concurrentTables;
   }
 
   /** Extra Spark settings, passed through. */

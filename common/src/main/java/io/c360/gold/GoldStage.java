@@ -2,9 +2,12 @@ package io.c360.gold;
 
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
+import io.c360.lake.ConcurrentTasks;
 import io.c360.lake.LakeLayout;
 import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Silver → gold (DESIGN §5): exposes each silver table (catalog columns, no lineage) as a temporary view under
  * its catalog name, runs the four queries of {@code sql/gold/} and replaces each gold Delta table in one commit,
- * so a reader sees the old or the new version, never half of one.
+ * so a reader sees the old or the new version, never half of one. Up to {@link #concurrentTables} tables are
+ * computed at the same time.
  *
  * <pre>
  * Map&lt;String, Long&gt; rows = GoldStage.of(spark, layout).percentileAccuracy(10_000_000).execute();
@@ -27,6 +31,7 @@ public final class GoldStage {
   private final SparkSession spark;
   private final LakeLayout layout;
   private long percentileAccuracy = 10_000_000;
+  private int concurrentTables = 1;
 
   private GoldStage(SparkSession spark, LakeLayout layout) {
     this.spark = spark;
@@ -45,6 +50,15 @@ public final class GoldStage {
     return this;
   }
 
+  /** How many gold tables to compute and write at the same time. */
+  public GoldStage concurrentTables(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("concurrent tables must be at least 1: " + value);
+    }
+    this.concurrentTables = value;
+    return this;
+  }
+
   /** Computes the four gold tables from silver as they are now, without writing them. */
   public Map<String, Dataset<Row>> compute() {
     registerSilverViews();
@@ -57,16 +71,23 @@ public final class GoldStage {
 
   /** Computes and replaces every gold table; returns the row count of each. */
   public Map<String, Long> execute() {
+    Map<String, Dataset<Row>> gold = compute();
+    List<String> tables = new ArrayList<>(gold.keySet());
+    List<Long> written = ConcurrentTasks.map(tables, concurrentTables, "gold", table -> write(table, gold.get(table)));
     Map<String, Long> rows = new LinkedHashMap<>();
-    for (Map.Entry<String, Dataset<Row>> table : compute().entrySet()) {
-      String path = layout.gold(table.getKey()).toString();
-      table.getValue().write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
-      Row last = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").first();
-      long written = Long.parseLong(last.<String, String>getMap(0).getOrElse("numOutputRows", () -> "0"));
-      rows.put(table.getKey(), written);
-      LOG.info("gold {}: {} rows", table.getKey(), written);
+    for (int i = 0; i < tables.size(); i++) {
+      rows.put(tables.get(i), written.get(i));
     }
     return rows;
+  }
+
+  private long write(String table, Dataset<Row> rows) {
+    String path = layout.gold(table).toString();
+    rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
+    Row last = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").first();
+    long written = Long.parseLong(last.<String, String>getMap(0).getOrElse("numOutputRows", () -> "0"));
+    LOG.info("gold {}: {} rows", table, written);
+    return written;
   }
 
   private void registerSilverViews() {

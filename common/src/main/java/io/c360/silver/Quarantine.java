@@ -35,6 +35,12 @@ public final class Quarantine {
       .add("quarantined_run_id", DataTypes.LongType, false)
       .add("readmitted_run_id", DataTypes.LongType, true);
 
+  /**
+   * Tables of one level load concurrently; their quarantine writes take turns, since a MERGE or DELETE that
+   * read the whole table would conflict with another table's concurrent append.
+   */
+  private static final Object WRITES = new Object();
+
   private static final List<String> KEY =
       List.of("table_name", "source_file", "source_sha256", "source_line", "reason");
 
@@ -80,6 +86,12 @@ public final class Quarantine {
   void add(Dataset<Row> rejected, String table, List<BronzeFile> fileVersions) {
     Dataset<Row> source = rejected.withColumn("readmitted_run_id", lit(null).cast(DataTypes.LongType))
         .select(SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(SCHEMA.fieldNames(), 1, SCHEMA.size()));
+    synchronized (WRITES) {
+      replaceLeftoversAndAppend(source, table, fileVersions);
+    }
+  }
+
+  private void replaceLeftoversAndAppend(Dataset<Row> source, String table, List<BronzeFile> fileVersions) {
     if (exists() && !fileVersions.isEmpty()) {
       Column leftovers = lit(false);
       for (BronzeFile file : fileVersions) {
@@ -97,12 +109,14 @@ public final class Quarantine {
 
   /** Marks pending orphans (given by key columns) as re-admitted by {@code runId}. */
   void markReadmitted(Dataset<Row> keys, long runId) {
-    ensureTable();
-    DeltaTable.forPath(spark, path()).as("t")
-        .merge(keys.as("s"), keyMatch())
-        .whenMatched(col("t.readmitted_run_id").isNull())
-        .updateExpr(Map.of("readmitted_run_id", Long.toString(runId)))
-        .execute();
+    synchronized (WRITES) {
+      ensureExists();
+      DeltaTable.forPath(spark, path()).as("t")
+          .merge(keys.as("s"), keyMatch())
+          .whenMatched(col("t.readmitted_run_id").isNull())
+          .updateExpr(Map.of("readmitted_run_id", Long.toString(runId)))
+          .execute();
+    }
   }
 
   private Column keyMatch() {
@@ -113,7 +127,7 @@ public final class Quarantine {
     return match;
   }
 
-  private void ensureTable() {
+  void ensureExists() {
     if (!exists()) {
       DeltaTable.createIfNotExists(spark).location(path()).addColumns(SCHEMA)
           .partitionedBy("table_name").execute();

@@ -2,6 +2,7 @@ package io.c360.silver;
 
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
+import io.c360.lake.ConcurrentTasks;
 import io.c360.lake.LakeLayout;
 import io.c360.ledger.FileRecord;
 import io.c360.ledger.Ledger;
@@ -9,8 +10,12 @@ import io.c360.ledger.TableRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -23,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * The bronze → silver stage of one run over every catalog table, parents first: picks the file versions the
  * ledger has not seen (DESIGN §4 step 1), refuses files whose header does not match, runs {@link SilverIngest}
  * and records files and tables in the ledger. {@code fullRefresh} rebuilds silver and quarantine by replaying
- * the bronze files in the order the ledger first saw them, new files last.
+ * the bronze files in the order the ledger first saw them, new files last. The tables of one dependency level
+ * ({@link Catalog#levels}) are loaded concurrently, at most {@link #concurrentTables} at a time.
  */
 public final class SilverStage {
   private static final Logger LOG = LoggerFactory.getLogger(SilverStage.class);
@@ -38,6 +44,7 @@ public final class SilverStage {
   private Function<Table, List<QualityRule>> rules = t -> List.of();
   private List<Table> tables = Catalog.tables();
   private Consumer<SilverResult> onTable = r -> { };
+  private int concurrentTables = 1;
 
   private SilverStage(SparkSession spark, LakeLayout layout, Ledger ledger) {
     this.spark = spark;
@@ -70,7 +77,16 @@ public final class SilverStage {
     return this;
   }
 
-  /** Called after each table of each batch, e.g. to show progress. */
+  /** How many tables of one dependency level to load at the same time. */
+  public SilverStage concurrentTables(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("concurrent tables must be at least 1: " + value);
+    }
+    this.concurrentTables = value;
+    return this;
+  }
+
+  /** Called after each table of each batch, e.g. to show progress; one call at a time, from any thread. */
   public SilverStage onTable(Consumer<SilverResult> listener) {
     this.onTable = listener;
     return this;
@@ -89,31 +105,43 @@ public final class SilverStage {
       wipeSilverAndQuarantine();
     }
     List<SilverResult> results = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
-    List<FileRecord> fileRecords = new ArrayList<>();
-    List<TableRecord> tableRecords = new ArrayList<>();
+    // Filled by the tables' threads as each one ends, so a failing table keeps what the others did.
+    List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    List<FileRecord> fileRecords = Collections.synchronizedList(new ArrayList<>());
+    List<TableRecord> tableRecords = Collections.synchronizedList(new ArrayList<>());
     Quarantine quarantine = new Quarantine(spark, layout);
+    // Created up front: two tables creating it at once would clash on Delta's first commit.
+    quarantine.ensureExists();
     try {
       for (Map.Entry<Long, Map<Table, List<BronzeFile>>> batch : batches.entrySet()) {
         // A table's own orphans only change while that table is processed, so one snapshot per batch is exact.
         Map<String, Long> pendingOrphans = quarantine.pendingOrphanCounts();
-        java.util.Set<String> merged = new java.util.HashSet<>();
-        for (Table table : tables) {
-          List<BronzeFile> files = batch.getValue().getOrDefault(table, List.of());
-          // An orphan can only find its parent if a parent table took in rows in this batch.
-          boolean orphans = pendingOrphans.getOrDefault(table.name(), 0L) > 0
-              && table.foreignKeys().stream().anyMatch(fk -> merged.contains(fk.parentTable()));
-          if (files.isEmpty() && !orphans) {
-            continue;
+        Set<String> merged = new HashSet<>();
+        for (List<Table> level : Catalog.levels(tables)) {
+          // An orphan can only find its parent if a parent table (of an earlier level) took in rows in this batch.
+          Map<Table, Boolean> work = new LinkedHashMap<>();
+          for (Table table : level) {
+            boolean orphans = pendingOrphans.getOrDefault(table.name(), 0L) > 0
+                && table.foreignKeys().stream().anyMatch(fk -> merged.contains(fk.parentTable()));
+            if (batch.getValue().containsKey(table) || orphans) {
+              work.put(table, orphans);
+            }
           }
-          SilverResult result = ingest(table, files, batch.getKey(), orphans, fileRecords, errors);
-          results.add(result);
-          onTable.accept(result);
-          if (result.silverVersion() >= 0) {
-            merged.add(table.name());
-            tableRecords.add(new TableRecord(runId, table.name(), result.files().size(), result.total(),
-                result.warnings(), result.silverVersion()));
-          }
+          List<SilverResult> done = ConcurrentTasks.map(new ArrayList<>(work.keySet()), concurrentTables,
+              "silver", table -> {
+                SilverResult result = ingest(table, batch.getValue().getOrDefault(table, List.of()), batch.getKey(),
+                    work.get(table), fileRecords, errors);
+                if (result.silverVersion() >= 0) {
+                  tableRecords.add(new TableRecord(runId, table.name(), result.files().size(), result.total(),
+                      result.warnings(), result.silverVersion()));
+                }
+                synchronized (onTable) {
+                  onTable.accept(result);
+                }
+                return result;
+              });
+          results.addAll(done);
+          done.stream().filter(r -> r.silverVersion() >= 0).forEach(r -> merged.add(r.table().name()));
         }
       }
     } finally {

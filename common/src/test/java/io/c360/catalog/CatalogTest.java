@@ -54,6 +54,26 @@ class CatalogTest {
   }
 
   @Test
+  void levelsGroupTablesWhoseParentsAreAllInEarlierLevels() {
+    assertEquals(List.of(
+        List.of("Customers", "Products", "Stores", "Agents"),
+        List.of("OnlineTransactions", "InStoreTransactions", "CustomerServiceInteractions", "LoyaltyAccounts"),
+        List.of("LoyaltyTransactions")), names(Catalog.levels(Catalog.tables())));
+    // A parent outside the list does not hold its children back.
+    assertEquals(List.of(List.of("LoyaltyAccounts", "Agents"), List.of("LoyaltyTransactions")),
+        names(Catalog.levels(List.of(Catalog.LOYALTY_ACCOUNTS, Catalog.AGENTS, Catalog.LOYALTY_TRANSACTIONS))));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Catalog.levels(List.of(Catalog.LOYALTY_TRANSACTIONS, Catalog.LOYALTY_ACCOUNTS)));
+    assertTrue(e.getMessage().contains("LoyaltyTransactions comes before its parent LoyaltyAccounts"),
+        e.getMessage());
+  }
+
+  private static List<List<String>> names(List<List<Table>> levels) {
+    return levels.stream().map(l -> l.stream().map(Table::name).collect(Collectors.toList()))
+        .collect(Collectors.toList());
+  }
+
+  @Test
   void domainsAreThoseOfTheDesign() {
     assertEquals(List.of("Clothing", "Books", "Electronics", "Home Goods", "Toys"),
         Catalog.PRODUCTS.column("Category").domain());

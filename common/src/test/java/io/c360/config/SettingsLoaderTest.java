@@ -27,7 +27,8 @@ class SettingsLoaderTest {
   /** Paths the defaults test asserts; reference.conf may not have a key outside this set. */
   private static final Set<String> ASSERTED = Set.of(
       "c360.profile", "c360.lake.root", "c360.lake.database", "c360.lake.lock-timeout", "c360.spark.master",
-      "c360.spark.app-name", "c360.spark.shuffle-partitions", "c360.spark.conf",
+      "c360.spark.app-name", "c360.spark.shuffle-partitions", "c360.spark.concurrent-tables",
+      "c360.spark.conf",
       "c360.quality.max-rejected-fraction", "c360.quality.domain-action", "c360.quality.expectations",
       "c360.gold.percentile-accuracy", "c360.generate.seed", "c360.publish.target", "c360.publish.url",
       "c360.publish.user", "c360.publish.password", "c360.publish.authentication", "c360.publish.batch-size",
@@ -57,6 +58,7 @@ class SettingsLoaderTest {
     assertEquals("local[*]", s.spark().master());
     assertEquals("c360", s.spark().appName());
     assertEquals(8, s.spark().shufflePartitions());
+    assertEquals(4, s.spark().concurrentTables());
     assertEquals(Map.of(), s.spark().conf());
     assertEquals(0.5, s.quality().maxRejectedFraction());
     assertEquals(ExpectationAction.WARN, s.quality().domainAction());
@@ -96,6 +98,7 @@ class SettingsLoaderTest {
     Path conf = file("all.conf", String.join("\n",
         "c360.lake { root = \"/data/lake\", database = \"c360db\", lock-timeout = 15m }",
         "c360.spark { master = \"local[2]\", app-name = \"nightly\", shuffle-partitions = 3 }",
+        "c360.spark.concurrent-tables = 1",
         "c360.spark.conf { \"spark.sql.files.maxPartitionBytes\" = \"64m\" }",
         "c360.quality { max-rejected-fraction = 0.1, domain-action = DROP }",
         "c360.quality.expectations.OnlineTransactions.amount-non-negative.action = fail",
@@ -115,6 +118,7 @@ class SettingsLoaderTest {
     assertEquals("local[2]", s.spark().master());
     assertEquals("nightly", s.spark().appName());
     assertEquals(3, s.spark().shufflePartitions());
+    assertEquals(1, s.spark().concurrentTables());
     assertEquals(Map.of("spark.sql.files.maxPartitionBytes", "64m"), s.spark().conf());
     assertEquals(0.1, s.quality().maxRejectedFraction());
     assertEquals(ExpectationAction.DROP, s.quality().domainAction());
@@ -184,20 +188,21 @@ class SettingsLoaderTest {
 
   @Test
   void badValuesFailNamingPathValueAndOrigin() throws IOException {
-    Map<String, String> cases = Map.of(
-        "c360.spark.shuffle-partitions = 0", "c360.spark.shuffle-partitions: expected an integer >= 1 but got 0",
-        "c360.quality.max-rejected-fraction = 1.5", "c360.quality.max-rejected-fraction: expected a number",
-        "c360.lake.lock-timeout = soon", "c360.lake.lock-timeout: expected a duration",
-        "c360.quality.domain-action = ignore", "c360.quality.domain-action: expected one of warn, drop, fail",
-        "c360.lake.root = \"\"", "c360.lake.root: expected a non-empty string",
-        "c360.quality.expectations.Orders.x { condition = \"1=1\", action = warn }",
-        "c360.quality.expectations.Orders: no table 'Orders'",
-        "c360.quality.expectations.Customers.x { condition = \"1=1\", action = explode }",
-        "c360.quality.expectations.Customers.x.action: expected one of warn, drop, fail",
-        "c360.quality.expectations.Customers.x { condition = \"1=1\", severity = high }",
-        "c360.quality.expectations.Customers.x.severity: unknown setting",
-        "c360.publish.target = oracle", "c360.publish.target: expected one of h2, postgresql, sqlserver",
-        "c360.publish.batch-size = 0", "c360.publish.batch-size: expected an integer >= 1 but got 0");
+    Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put("c360.spark.shuffle-partitions = 0", "c360.spark.shuffle-partitions: expected an integer >= 1 but got 0");
+    cases.put("c360.spark.concurrent-tables = 0", "c360.spark.concurrent-tables: expected an integer >= 1 but got 0");
+    cases.put("c360.quality.max-rejected-fraction = 1.5", "c360.quality.max-rejected-fraction: expected a number");
+    cases.put("c360.lake.lock-timeout = soon", "c360.lake.lock-timeout: expected a duration");
+    cases.put("c360.quality.domain-action = ignore", "c360.quality.domain-action: expected one of warn, drop, fail");
+    cases.put("c360.lake.root = \"\"", "c360.lake.root: expected a non-empty string");
+    cases.put("c360.quality.expectations.Orders.x { condition = \"1=1\", action = warn }",
+        "c360.quality.expectations.Orders: no table 'Orders'");
+    cases.put("c360.quality.expectations.Customers.x { condition = \"1=1\", action = explode }",
+        "c360.quality.expectations.Customers.x.action: expected one of warn, drop, fail");
+    cases.put("c360.quality.expectations.Customers.x { condition = \"1=1\", severity = high }",
+        "c360.quality.expectations.Customers.x.severity: unknown setting");
+    cases.put("c360.publish.target = oracle", "c360.publish.target: expected one of h2, postgresql, sqlserver");
+    cases.put("c360.publish.batch-size = 0", "c360.publish.batch-size: expected an integer >= 1 but got 0");
     for (Map.Entry<String, String> c : cases.entrySet()) {
       Path conf = file("bad.conf", c.getKey());
       InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> loader().confFile(conf).load(),

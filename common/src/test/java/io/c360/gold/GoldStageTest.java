@@ -203,12 +203,12 @@ class GoldStageTest extends SparkTestBase {
 
   @Test
   void executeReplacesEachGoldTableInOneCommit() {
-    Map<String, Long> first = GoldStage.of(spark, lake).execute();
+    Map<String, Long> first = GoldStage.of(spark, lake).concurrentTables(4).execute();
     assertEquals(Map.of("AverageOrderValue", 5L, "CustomerSegmentation", 7L, "PeakTimes", 10L,
         "AgentPerformance", 3L), first);
     Map<String, Long> before = new java.util.HashMap<>();
     GoldQuery.TABLES.forEach(t -> before.put(t, goldVersion(t)));
-    GoldStage.of(spark, lake).execute();
+    GoldStage.of(spark, lake).concurrentTables(4).execute();
     for (String table : GoldQuery.TABLES) {
       assertEquals(before.get(table) + 1, goldVersion(table), table + ": one commit per run");
       assertEquals(first.get(table), spark.read().format("delta").load(lake.gold(table).toString()).count());

@@ -29,6 +29,7 @@ public abstract class SilverTestBase extends SparkTestBase {
           .runId(run.id())
           .fullRefresh(fullRefresh)
           .maxRejectedFraction(maxRejectedFraction)
+          .concurrentTables(4)
           .rules(t -> QualityRule.forTable(t, domainAction, expectations))
           .execute();
       run.succeeded();

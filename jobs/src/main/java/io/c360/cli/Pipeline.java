@@ -48,6 +48,7 @@ final class Pipeline {
           .runId(run.id())
           .fullRefresh(fullRefresh)
           .maxRejectedFraction(settings.quality().maxRejectedFraction())
+          .concurrentTables(settings.spark().concurrentTables())
           .rules(t -> QualityRule.forTable(t, settings.quality().domainAction(), settings.quality().expectations()))
           .onTable(r -> {
             summary.silver(r);
@@ -65,7 +66,8 @@ final class Pipeline {
       }
     }
     if (stages.contains("gold") && exit == C360.OK) {
-      Map<String, Long> gold = GoldStage.of(spark, layout).percentileAccuracy(settings.percentileAccuracy()).execute();
+      Map<String, Long> gold = GoldStage.of(spark, layout).percentileAccuracy(settings.percentileAccuracy())
+          .concurrentTables(settings.spark().concurrentTables()).execute();
       summary.gold(gold);
       progress("gold", String.format(Locale.ROOT, "%d tables written", gold.size()));
     }
