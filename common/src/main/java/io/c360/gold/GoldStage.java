@@ -4,6 +4,7 @@ import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.lake.ConcurrentTasks;
 import io.c360.lake.LakeLayout;
+import io.c360.lake.Sha256;
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +24,17 @@ import org.slf4j.LoggerFactory;
  * so a reader sees the old or the new version, never half of one. Up to {@link #concurrentTables} tables are
  * computed at the same time.
  *
+ * <p>Each gold commit records what it was computed from: the Delta id and version of every silver table and a
+ * hash of the query. A gold table whose last commit says the same is left as it is, since the queries are
+ * deterministic: a run that brought no new silver data skips gold.
+ *
  * <pre>
- * Map&lt;String, Long&gt; rows = GoldStage.of(spark, layout).percentileAccuracy(10_000_000).execute();
+ * GoldStageResult gold = GoldStage.of(spark, layout).percentileAccuracy(10_000_000).execute();
  * </pre>
  */
 public final class GoldStage {
   private static final Logger LOG = LoggerFactory.getLogger(GoldStage.class);
+  private static final String INPUTS_PREFIX = "c360 gold inputs ";
 
   private final SparkSession spark;
   private final LakeLayout layout;
@@ -64,41 +72,85 @@ public final class GoldStage {
     registerSilverViews();
     Map<String, Dataset<Row>> gold = new LinkedHashMap<>();
     for (String table : GoldQuery.TABLES) {
-      gold.put(table, spark.sql(GoldQuery.sql(table, Map.of("percentile_accuracy", percentileAccuracy))));
+      gold.put(table, spark.sql(sql(table)));
     }
     return gold;
   }
 
-  /** Computes and replaces every gold table; returns the row count of each. */
-  public Map<String, Long> execute() {
-    Map<String, Dataset<Row>> gold = compute();
-    List<String> tables = new ArrayList<>(gold.keySet());
-    List<Long> written = ConcurrentTasks.map(tables, concurrentTables, "gold", table -> write(table, gold.get(table)));
+  /** Replaces every gold table whose inputs changed since it was last written. */
+  public GoldStageResult execute() {
+    String silver = registerSilverViews();
+    Map<String, String> inputs = new LinkedHashMap<>();
+    List<String> stale = new ArrayList<>();
     Map<String, Long> rows = new LinkedHashMap<>();
-    for (int i = 0; i < tables.size(); i++) {
-      rows.put(tables.get(i), written.get(i));
+    for (String table : GoldQuery.TABLES) {
+      String sql = sql(table);
+      inputs.put(table, INPUTS_PREFIX + silver + " query sha256 " + Sha256.of(sql));
+      Row last = lastCommit(table);
+      if (last != null && inputs.get(table).equals(last.getString(0))) {
+        rows.put(table, Long.parseLong(last.<String, String>getMap(1).getOrElse("numOutputRows", () -> "0")));
+        LOG.info("gold {}: silver and query unchanged since its last commit, kept", table);
+      } else {
+        stale.add(table);
+      }
     }
-    return rows;
+    List<Long> written = ConcurrentTasks.map(stale, concurrentTables, "gold",
+        table -> write(table, spark.sql(sql(table)), inputs.get(table)));
+    for (int i = 0; i < stale.size(); i++) {
+      rows.put(stale.get(i), written.get(i));
+    }
+    Map<String, Long> ordered = new LinkedHashMap<>();
+    GoldQuery.TABLES.forEach(t -> ordered.put(t, rows.get(t)));
+    return new GoldStageResult(ordered, stale);
   }
 
-  private long write(String table, Dataset<Row> rows) {
+  private String sql(String table) {
+    return GoldQuery.sql(table, Map.of("percentile_accuracy", percentileAccuracy));
+  }
+
+  private long write(String table, Dataset<Row> rows, String inputs) {
     String path = layout.gold(table).toString();
-    rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
+    rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+        .option("userMetadata", inputs).save(path);
     Row last = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").first();
     long written = Long.parseLong(last.<String, String>getMap(0).getOrElse("numOutputRows", () -> "0"));
     LOG.info("gold {}: {} rows", table, written);
     return written;
   }
 
-  private void registerSilverViews() {
+  /** (userMetadata, operationMetrics) of the gold table's last commit, or null if there is no gold table yet. */
+  private Row lastCommit(String table) {
+    String path = layout.gold(table).toString();
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return null;
+    }
+    Row last = DeltaTable.forPath(spark, path).history(1).select("userMetadata", "operationMetrics").first();
+    return last.isNullAt(0) ? null : last;
+  }
+
+  /**
+   * Registers each silver table, pinned to its current version, as a view; returns those versions as
+   * {@code Table=id@version,...} ({@code Table=none} for a table that never received a file).
+   */
+  private String registerSilverViews() {
+    StringBuilder versions = new StringBuilder();
     for (Table table : Catalog.tables()) {
       String path = layout.silver(table).toString();
       String[] columns = table.columnNames().toArray(new String[0]);
-      // A table that never received a file is simply empty: gold still has every customer and agent.
-      Dataset<Row> silver = DeltaTable.isDeltaTable(spark, path) ? spark.read().format("delta").load(path)
-          : spark.createDataFrame(java.util.List.of(), table.sparkSchema());
+      Dataset<Row> silver;
+      versions.append(versions.length() == 0 ? "" : ",").append(table.name()).append('=');
+      if (DeltaTable.isDeltaTable(spark, path)) {
+        Snapshot snapshot = DeltaLog.forTable(spark, path).update(false, scala.Option.empty());
+        versions.append(snapshot.metadata().id()).append('@').append(snapshot.version());
+        silver = spark.read().format("delta").option("versionAsOf", snapshot.version()).load(path);
+      } else {
+        // A table that never received a file is simply empty: gold still has every customer and agent.
+        versions.append("none");
+        silver = spark.createDataFrame(java.util.List.of(), table.sparkSchema());
+      }
       silver.select(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length))
           .createOrReplaceTempView(table.name());
     }
+    return versions.toString();
   }
 }

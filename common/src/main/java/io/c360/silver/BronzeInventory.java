@@ -2,6 +2,7 @@ package io.c360.silver;
 
 import io.c360.catalog.Table;
 import io.c360.lake.LakeLayout;
+import io.c360.lake.Sha256;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -66,12 +66,7 @@ public final class BronzeInventory {
   }
 
   private String sha256(Path path) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest digest = Sha256.digest();
     byte[] buffer = new byte[1 << 16];
     try (InputStream in = layout.fileSystem().open(path)) {
       int n;
@@ -79,11 +74,7 @@ public final class BronzeInventory {
         digest.update(buffer, 0, n);
       }
     }
-    StringBuilder hex = new StringBuilder();
-    for (byte b : digest.digest()) {
-      hex.append(String.format("%02x", b));
-    }
-    return hex.toString();
+    return Sha256.hex(digest);
   }
 
   /**

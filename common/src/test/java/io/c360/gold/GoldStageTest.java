@@ -202,17 +202,38 @@ class GoldStageTest extends SparkTestBase {
   }
 
   @Test
-  void executeReplacesEachGoldTableInOneCommit() {
-    Map<String, Long> first = GoldStage.of(spark, lake).concurrentTables(4).execute();
-    assertEquals(Map.of("AverageOrderValue", 5L, "CustomerSegmentation", 7L, "PeakTimes", 10L,
-        "AgentPerformance", 3L), first);
-    Map<String, Long> before = new java.util.HashMap<>();
-    GoldQuery.TABLES.forEach(t -> before.put(t, goldVersion(t)));
-    GoldStage.of(spark, lake).concurrentTables(4).execute();
+  void executeReplacesEachGoldTableInOneCommitAndKeepsItWhileSilverAndQueryAreUnchanged() {
+    GoldStageResult first = GoldStage.of(spark, lake).concurrentTables(4).execute();
+    Map<String, Long> expected = Map.of("AverageOrderValue", 5L, "CustomerSegmentation", 7L, "PeakTimes", 10L,
+        "AgentPerformance", 3L);
+    assertEquals(expected, first.rows());
+    Map<String, Long> before = goldVersions();
+
+    GoldStageResult again = GoldStage.of(spark, lake).concurrentTables(4).execute();
+    assertEquals(List.of(), again.written(), "nothing changed: no gold table is rewritten");
+    assertEquals(expected, again.rows(), "kept tables report their rows");
+    assertEquals(before, goldVersions());
+
+    // Same rows, new silver version: gold cannot know they are the same, so it recomputes, one commit each.
+    givenSilver(AGENTS, r(7, "Alice", "Sales", "Morning"), r(8, "Brian", "Billing", "Evening"),
+        r(9, "Carl", "Sales", "Afternoon"));
+    GoldStageResult afterSilver = GoldStage.of(spark, lake).concurrentTables(4).execute();
+    assertEquals(GoldQuery.TABLES, afterSilver.written());
+    assertEquals(expected, afterSilver.rows());
     for (String table : GoldQuery.TABLES) {
-      assertEquals(before.get(table) + 1, goldVersion(table), table + ": one commit per run");
-      assertEquals(first.get(table), spark.read().format("delta").load(lake.gold(table).toString()).count());
+      assertEquals(before.get(table) + 1, goldVersions().get(table), table + ": one commit per run");
+      assertEquals(expected.get(table), spark.read().format("delta").load(lake.gold(table).toString()).count());
     }
+
+    // A different query (here its percentile accuracy) is a different input too.
+    GoldStageResult otherQuery = GoldStage.of(spark, lake).percentileAccuracy(1000).execute();
+    assertEquals(List.of("CustomerSegmentation"), otherQuery.written(), "only the p90 query has the parameter");
+  }
+
+  private Map<String, Long> goldVersions() {
+    Map<String, Long> versions = new java.util.HashMap<>();
+    GoldQuery.TABLES.forEach(t -> versions.put(t, goldVersion(t)));
+    return versions;
   }
 
   private long goldVersion(String table) {

@@ -3,6 +3,7 @@ package io.c360.cli;
 import io.c360.config.InvalidConfigException;
 import io.c360.config.Settings;
 import io.c360.gold.GoldStage;
+import io.c360.gold.GoldStageResult;
 import io.c360.lake.LakeLayout;
 import io.c360.ledger.FileCounts;
 import io.c360.ledger.LakeRun;
@@ -17,7 +18,6 @@ import io.c360.silver.SilverStageResult;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 
@@ -66,10 +66,13 @@ final class Pipeline {
       }
     }
     if (stages.contains("gold") && exit == C360.OK) {
-      Map<String, Long> gold = GoldStage.of(spark, layout).percentileAccuracy(settings.percentileAccuracy())
+      GoldStageResult gold = GoldStage.of(spark, layout).percentileAccuracy(settings.percentileAccuracy())
           .concurrentTables(settings.spark().concurrentTables()).execute();
-      summary.gold(gold);
-      progress("gold", String.format(Locale.ROOT, "%d tables written", gold.size()));
+      summary.gold(gold.rows());
+      int kept = gold.rows().size() - gold.written().size();
+      progress("gold", String.format(Locale.ROOT, "%d tables written%s", gold.written().size(),
+          kept == 0 ? "" : String.format(Locale.ROOT, ", %d kept (silver and query unchanged since they were "
+              + "written)", kept)));
     }
     if (stages.contains("publish") && exit == C360.OK) {
       PublishTarget target = PublishTarget.from(settings.publish(), layout, password(settings));

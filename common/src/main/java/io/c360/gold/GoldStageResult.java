@@ -1,0 +1,25 @@
+package io.c360.gold;
+
+import java.util.List;
+import java.util.Map;
+
+/** What a gold run did: the row count of every gold table, and which of them it wrote (the others were current). */
+public final class GoldStageResult {
+  private final Map<String, Long> rows;
+  private final List<String> written;
+
+  GoldStageResult(Map<String, Long> rows, List<String> written) {
+    this.rows = Map.copyOf(rows);
+    this.written = List.copyOf(written);
+  }
+
+  /** Rows per gold table, as of this run, in {@link GoldQuery#TABLES} order. */
+  public Map<String, Long> rows() {
+    return new java.util.LinkedHashMap<>(rows);
+  }
+
+  /** The gold tables this run replaced; a table left out was computed from the same silver versions already. */
+  public List<String> written() {
+    return written;
+  }
+}
