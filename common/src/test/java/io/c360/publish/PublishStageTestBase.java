@@ -223,6 +223,21 @@ abstract class PublishStageTestBase extends SilverTestBase {
 
   @Test
   @Order(6)
+  void aTargetThatAlreadyHoldsRowsButNoPublishStateIsMergedNotInsertedTwice() throws Exception {
+    PublishTarget target = newDatabase("stateless");
+    publish(target);
+    try (Connection c = target.connect(); Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM \"c360_publish_state\"");
+    }
+    for (PublishResult r : publish(target)) {
+      assertEquals(r.table().startsWith("gold.") ? PublishResult.Mode.REPLACED : PublishResult.Mode.FULL, r.mode(),
+          r.toString());
+    }
+    assertEquals(lakeContents(), databaseContents(target), "the second full publish upserted the same rows");
+  }
+
+  @Test
+  @Order(7)
   void aTargetTableThatDiffersFromTheCatalogFailsWithADiff() throws Exception {
     PublishTarget target = newDatabase("mismatch");
     try (Connection c = target.connect(); Statement s = c.createStatement()) {
