@@ -1,5 +1,7 @@
 package io.c360.gold;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,13 +11,13 @@ public final class GoldStageResult {
   private final List<String> written;
 
   GoldStageResult(Map<String, Long> rows, List<String> written) {
-    this.rows = Map.copyOf(rows);
+    this.rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
     this.written = List.copyOf(written);
   }
 
   /** Rows per gold table, as of this run, in {@link GoldQuery#TABLES} order. */
   public Map<String, Long> rows() {
-    return new java.util.LinkedHashMap<>(rows);
+    return rows;
   }
 
   /** The gold tables this run replaced; a table left out was computed from the same silver versions already. */

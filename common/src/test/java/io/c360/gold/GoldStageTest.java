@@ -207,6 +207,7 @@ class GoldStageTest extends SparkTestBase {
     Map<String, Long> expected = Map.of("AverageOrderValue", 5L, "CustomerSegmentation", 7L, "PeakTimes", 10L,
         "AgentPerformance", 3L);
     assertEquals(expected, first.rows());
+    assertEquals(GoldQuery.TABLES, new ArrayList<>(first.rows().keySet()), "in the order of GoldQuery.TABLES");
     Map<String, Long> before = goldVersions();
 
     GoldStageResult again = GoldStage.of(spark, lake).concurrentTables(4).execute();
