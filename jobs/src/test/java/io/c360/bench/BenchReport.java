@@ -118,8 +118,8 @@ final class BenchReport {
           100 * r.sum(r.incremental, false) / r.sum(r.ours, false), 100 * inc / full,
           r.incremental.get("silver").inStage, r.incremental.get("gold").inStage, r.incremental.get("publish").inStage));
     }
-    md.append("\nIn-stage seconds first, process wall in brackets. Gold is recomputed from all of silver on every run")
-        .append(" (DESIGN §5), so it does not shrink with the increment.\n");
+    md.append("\nIn-stage seconds first, process wall in brackets. Gold is recomputed from all of silver whenever a")
+        .append(" silver table changed (DESIGN §5), so it does not shrink with the increment.\n");
 
     md.append("\n## Time per row, bronze → gold\n\n| scale | c360 µs/row | relative to scale ")
         .append(scales.isEmpty() ? "" : String.format(Locale.ROOT, "%,d", scales.get(0).scale))
