@@ -80,22 +80,23 @@ public final class GoldStage {
   /** Replaces every gold table whose inputs changed since it was last written. */
   public GoldStageResult execute() {
     String silver = registerSilverViews();
+    Map<String, String> queries = new LinkedHashMap<>();
     Map<String, String> inputs = new LinkedHashMap<>();
     List<String> stale = new ArrayList<>();
     Map<String, Long> rows = new LinkedHashMap<>();
     for (String table : GoldQuery.TABLES) {
-      String sql = sql(table);
-      inputs.put(table, INPUTS_PREFIX + silver + " query sha256 " + Sha256.of(sql));
+      queries.put(table, sql(table));
+      inputs.put(table, INPUTS_PREFIX + silver + " query sha256 " + Sha256.of(queries.get(table)));
       Row last = lastCommit(table);
       if (last != null && inputs.get(table).equals(last.getString(0))) {
-        rows.put(table, Long.parseLong(last.<String, String>getMap(1).getOrElse("numOutputRows", () -> "0")));
+        rows.put(table, outputRows(last));
         LOG.info("gold {}: silver and query unchanged since its last commit, kept", table);
       } else {
         stale.add(table);
       }
     }
     List<Long> written = ConcurrentTasks.map(stale, concurrentTables, "gold",
-        table -> write(table, spark.sql(sql(table)), inputs.get(table)));
+        table -> write(table, spark.sql(queries.get(table)), inputs.get(table)));
     for (int i = 0; i < stale.size(); i++) {
       rows.put(stale.get(i), written.get(i));
     }
@@ -112,8 +113,7 @@ public final class GoldStage {
     String path = layout.gold(table).toString();
     rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
         .option("userMetadata", inputs).save(path);
-    Row last = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").first();
-    long written = Long.parseLong(last.<String, String>getMap(0).getOrElse("numOutputRows", () -> "0"));
+    long written = outputRows(lastCommit(table));
     LOG.info("gold {}: {} rows", table, written);
     return written;
   }
@@ -124,8 +124,11 @@ public final class GoldStage {
     if (!DeltaTable.isDeltaTable(spark, path)) {
       return null;
     }
-    Row last = DeltaTable.forPath(spark, path).history(1).select("userMetadata", "operationMetrics").first();
-    return last.isNullAt(0) ? null : last;
+    return DeltaTable.forPath(spark, path).history(1).select("userMetadata", "operationMetrics").first();
+  }
+
+  private static long outputRows(Row commit) {
+    return Long.parseLong(commit.<String, String>getMap(1).getOrElse("numOutputRows", () -> "0"));
   }
 
   /**

@@ -112,12 +112,13 @@ public final class SilverStage {
     Quarantine quarantine = new Quarantine(spark, layout);
     // Created up front: two tables creating it at once would clash on Delta's first commit.
     quarantine.ensureExists();
+    List<List<Table>> levels = Catalog.levels(tables);
     try {
       for (Map.Entry<Long, Map<Table, List<BronzeFile>>> batch : batches.entrySet()) {
         // A table's own orphans only change while that table is processed, so one snapshot per batch is exact.
         Map<String, Long> pendingOrphans = quarantine.pendingOrphanCounts();
         Set<String> merged = new HashSet<>();
-        for (List<Table> level : Catalog.levels(tables)) {
+        for (List<Table> level : levels) {
           // An orphan can only find its parent if a parent table (of an earlier level) took in rows in this batch.
           Map<Table, Boolean> work = new LinkedHashMap<>();
           for (Table table : level) {
