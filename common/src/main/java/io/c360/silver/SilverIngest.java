@@ -147,7 +147,7 @@ public final class SilverIngest {
     for (int i = 1; i < parts.size(); i++) {
       candidates = candidates.unionByName(parts.get(i));
     }
-    Dataset<Row> classified = classify(typed(candidates)).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> classified = classify(typed(candidates)).persist(StorageLevel.DISK_ONLY());
     try {
       return mergeAndReconcile(classified);
     } finally {
@@ -163,7 +163,7 @@ public final class SilverIngest {
     Dataset<Row> lines = spark.read().text(paths)
         .select(col("value"), input_file_name(), input_file_block_start());
     return lines.mapPartitions(new BronzeLines(parser, layout.bronze().toUri().getPath()),
-        Encoders.row(BronzeLines.schema(parser))).persist(StorageLevel.MEMORY_AND_DISK());
+        Encoders.row(BronzeLines.schema(parser))).persist(StorageLevel.DISK_ONLY());
   }
 
   /** Data rows of the new files with their exact line numbers, derived from each split's line count. */
@@ -293,7 +293,7 @@ public final class SilverIngest {
     }
 
     Dataset<Row> deduped = deduplicate(classified.filter(keep.and(col(REASON).isNull())))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .persist(StorageLevel.DISK_ONLY());
     try {
       Map<String, Long> survivors = new HashMap<>();
       long survivorsReadmitted = 0;
