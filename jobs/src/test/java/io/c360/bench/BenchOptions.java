@@ -12,7 +12,7 @@ final class BenchOptions {
   String driverMemory = "4g";
   /** -Xmx of the memory check; null skips it. */
   String memoryHeap = "256m";
-  /** Scale of the memory check; 0 = the smallest requested scale with bronze >= 4x the heap, else the largest. */
+  /** Scale of the memory check; 0 = the smallest requested scale with bronze >= 4x the heap, else a larger one. */
   int memoryScale;
   Path root = Path.of("").toAbsolutePath();
 

@@ -135,8 +135,10 @@ final class BenchReport {
       md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %.1f× | %s | %.1f | %s |%n", memory.scale,
           mb(memory.bronzeBytes), memory.heap, (double) memory.bronzeBytes / memory.heapBytes,
           memory.completed ? "silver + gold completed" : "**FAILED**", memory.wallSeconds, mb(memory.peakRssBytes)));
-      md.append("\n`c360 run --stages silver,gold` with `-Xmx").append(memory.heap)
-          .append("` (and `-Dspark.testing.reservedMemory=64m`: Spark refuses heaps under 450 MB otherwise).\n");
+      md.append("\n`c360 run --stages silver,gold` with `-Xmx").append(memory.heap).append(" ")
+          .append(String.join(" ", Bench.SMALL_HEAP_SETTINGS))
+          .append("`: Spark refuses heaps under 450 MB unless its reserved memory is lowered, its memory fraction is ")
+          .append("lowered with it, and the exact p90 holds one value per customer in one task.\n");
     }
 
     md.append("\n## Targets (reported, not asserted)\n\n").append(targets());
@@ -234,6 +236,7 @@ final class BenchReport {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("scale", memory.scale);
       m.put("heap", memory.heap);
+      m.put("settings", Bench.SMALL_HEAP_SETTINGS);
       m.put("bronzeBytes", memory.bronzeBytes);
       m.put("bronzeOverHeap", (double) memory.bronzeBytes / memory.heapBytes);
       m.put("completed", memory.completed);
