@@ -99,6 +99,14 @@ public abstract class Dialect implements Serializable {
     return false;
   }
 
+  /**
+   * Whether a full publish may drop a table's foreign keys and add them back in the same transaction: the database
+   * must roll DDL back with the rest, and checking a key once for all rows must beat a check per inserted row.
+   */
+  public boolean checksForeignKeysInBulk() {
+    return false;
+  }
+
   @Override
   public String toString() {
     return name();

@@ -46,6 +46,7 @@ public final class PublishStage {
   private final LakeLayout layout;
   private final PublishTarget target;
   private final Dialect dialect;
+  private final TargetSchema schema;
   private long runId;
   private int batchSize = 10_000;
   private int parallelism = 4;
@@ -62,6 +63,7 @@ public final class PublishStage {
     this.layout = layout;
     this.target = target;
     this.dialect = target.dialect();
+    this.schema = new TargetSchema(dialect, Catalog.tables());
   }
 
   public static PublishStage of(SparkSession spark, LakeLayout layout, PublishTarget target) {
@@ -109,7 +111,6 @@ public final class PublishStage {
   /** Publishes every silver table, parents first, then every gold table. */
   public List<PublishResult> execute() {
     List<PublishResult> results = new ArrayList<>();
-    TargetSchema schema = new TargetSchema(dialect, Catalog.tables());
     try (Connection connection = target.connect()) {
       schema.dropLeftoverStaging(connection);
       schema.ensure(connection);
@@ -160,7 +161,19 @@ public final class PublishStage {
         .with("columns", join(table.columnNames(), ", ", dialect::quote))
         .with("source_columns", join(table.columnNames(), ", ", c -> "s." + dialect.quote(c)))
         .render();
-    long written = inTransaction(connection, table.name(), staging, List.of(merge), current);
+    List<String> statements = new ArrayList<>();
+    // A full publish checks each foreign key once over all rows rather than once per inserted row (PostgreSQL:
+    // scale 16,000 spent 2-4x longer on tables with foreign keys); the keys are back before the commit.
+    boolean bulkForeignKeys = mode == PublishResult.Mode.FULL && dialect.checksForeignKeysInBulk();
+    if (bulkForeignKeys) {
+      statements.addAll(schema.dropForeignKeys(table));
+    }
+    int mergeIndex = statements.size();
+    statements.add(merge);
+    if (bulkForeignKeys) {
+      statements.addAll(schema.addForeignKeys(table));
+    }
+    long written = inTransaction(connection, table.name(), staging, statements, mergeIndex, current);
     LOG.info("published {} ({}, Delta v{}): {} rows staged, {} merged", table.name(), mode, current.deltaVersion,
         staged, written);
     return new PublishResult(table.name(), mode, current.deltaVersion, staged, written,
@@ -190,7 +203,7 @@ public final class PublishStage {
         .with("staging", staging)
         .with("columns", join(columns, ", ", dialect::quote))
         .statements();
-    inTransaction(connection, name, staging, replace, current);
+    inTransaction(connection, name, staging, replace, replace.size() - 1, current);
     LOG.info("published {} (Delta v{}): {} rows", name, current.deltaVersion, staged);
     return new PublishResult(name, PublishResult.Mode.REPLACED, current.deltaVersion, staged, staged,
         (System.nanoTime() - started) / 1e9);
@@ -218,16 +231,18 @@ public final class PublishStage {
 
   /**
    * Runs {@code statements} and the state update in one transaction, then drops the staging table; returns the
-   * update count of the last statement, the one that writes rows (the MERGE, or the INSERT after a DELETE).
+   * update count of the statement at {@code writing}, the one that writes rows (the MERGE, or the INSERT after a
+   * DELETE).
    */
   private long inTransaction(Connection connection, String table, String staging, List<String> statements,
-      PublishState state) throws SQLException {
+      int writing, PublishState state) throws SQLException {
     long written = 0;
     try {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
-        for (String sql : statements) {
-          written = statement.executeUpdate(sql);
+        for (int i = 0; i < statements.size(); i++) {
+          long count = statement.executeUpdate(statements.get(i));
+          written = i == writing ? count : written;
         }
       }
       state.write(connection, table);

@@ -52,11 +52,36 @@ public final class TargetSchema {
     body.add("CONSTRAINT " + dialect.quote("PK_" + table.name()) + " PRIMARY KEY (" + quotedList(table.primaryKey())
         + ")");
     for (ForeignKey fk : table.foreignKeys()) {
-      body.add("CONSTRAINT " + dialect.quote("FK_" + table.name() + "_" + fk.column()) + " FOREIGN KEY ("
-          + dialect.quote(fk.column()) + ") REFERENCES " + dialect.quote(fk.parentTable()) + " ("
-          + dialect.quote(fk.parentColumn()) + ")");
+      body.add(foreignKey(table, fk));
     }
     return body.toString();
+  }
+
+  /** {@code ALTER TABLE} statements that drop a silver table's foreign keys, to add them back in one check each. */
+  public List<String> dropForeignKeys(Table table) {
+    List<String> statements = new ArrayList<>();
+    for (ForeignKey fk : table.foreignKeys()) {
+      statements.add("ALTER TABLE " + dialect.quote(table.name()) + " DROP CONSTRAINT " + foreignKeyName(table, fk));
+    }
+    return statements;
+  }
+
+  /** {@code ALTER TABLE} statements that add a silver table's foreign keys as {@link #createTable} declares them. */
+  public List<String> addForeignKeys(Table table) {
+    List<String> statements = new ArrayList<>();
+    for (ForeignKey fk : table.foreignKeys()) {
+      statements.add("ALTER TABLE " + dialect.quote(table.name()) + " ADD " + foreignKey(table, fk));
+    }
+    return statements;
+  }
+
+  private String foreignKey(Table table, ForeignKey fk) {
+    return "CONSTRAINT " + foreignKeyName(table, fk) + " FOREIGN KEY (" + dialect.quote(fk.column()) + ") REFERENCES "
+        + dialect.quote(fk.parentTable()) + " (" + dialect.quote(fk.parentColumn()) + ")";
+  }
+
+  private String foreignKeyName(Table table, ForeignKey fk) {
+    return dialect.quote("FK_" + table.name() + "_" + fk.column());
   }
 
   /** Every statement {@link #ensure} would run on an empty database, in order; for review and parsing tests. */

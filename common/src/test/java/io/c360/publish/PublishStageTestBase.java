@@ -215,6 +215,10 @@ abstract class PublishStageTestBase extends SilverTestBase {
     assertTrue(failure.getMessage().contains("InStoreTransactions"), failure.getMessage());
     Map<String, List<List<Object>>> failed = databaseContents(target);
     assertEquals(List.of(), failed.get("InStoreTransactions"), "the aborted transaction committed nothing");
+    try (Connection c = target.connect()) {
+      assertEquals(Catalog.IN_STORE_TRANSACTIONS.foreignKeys().size(), importedKeys(c, "InStoreTransactions"),
+          "foreign keys a full publish drops to check in bulk are back after a rollback");
+    }
     assertEquals(lakeContents().get("OnlineTransactions"), failed.get("OnlineTransactions"));
     publish(target);
     assertEquals(lakeContents(), databaseContents(target));
