@@ -45,7 +45,14 @@ public final class LakeSpark {
             .config("spark.databricks.delta.snapshotPartitions", "1")
             .config("spark.sql.adaptive.enabled", "true")
             .config("spark.sql.autoBroadcastJoinThreshold",
-                Long.toString(localBroadcastThreshold(Runtime.getRuntime().maxMemory())));
+                Long.toString(localBroadcastThreshold(Runtime.getRuntime().maxMemory())))
+            // The status store keeps finished jobs, stages, tasks and SQL executions for a UI that is off here:
+            // hundreds of jobs per run held tens of MB of a small heap. Spark's defaults are 1,000 / 1,000 /
+            // 100,000 / 1,000.
+            .config("spark.ui.retainedJobs", "50")
+            .config("spark.ui.retainedStages", "50")
+            .config("spark.ui.retainedTasks", "1000")
+            .config("spark.sql.ui.retainedExecutions", "50");
       }
     }
     extraConf.forEach(builder::config);

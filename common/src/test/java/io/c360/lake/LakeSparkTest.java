@@ -18,10 +18,12 @@ class LakeSparkTest extends SparkTestBase {
   }
 
   @Test
-  void aLocalSessionSizesBroadcastsToItsHeapAndResetsJavaSerialisationAfterEveryObject() {
+  void aLocalSessionSizesBroadcastsToItsHeapResetsJavaSerialisationAndKeepsLittleHistory() {
     assertEquals(Long.toString(LakeSpark.localBroadcastThreshold(Runtime.getRuntime().maxMemory())),
         spark.conf().get("spark.sql.autoBroadcastJoinThreshold"));
     assertEquals("1", spark.sparkContext().getConf().get("spark.serializer.objectStreamReset"));
     assertEquals("1", spark.conf().get("spark.databricks.delta.snapshotPartitions"));
+    assertEquals("1000", spark.sparkContext().getConf().get("spark.ui.retainedTasks"));
+    assertEquals("50", spark.sparkContext().getConf().get("spark.sql.ui.retainedExecutions"));
   }
 }

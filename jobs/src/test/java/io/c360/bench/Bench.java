@@ -208,12 +208,14 @@ public final class Bench {
 
   /**
    * What the memory check sets besides -Xmx. Spark refuses heaps under 450 MB because it keeps 300 MB for objects it
-   * does not account for (generated code, Parquet writers, Delta's log state); lowering that to 64 MB needs its
-   * memory fraction lowered too, or sorts and aggregations take the room those objects need. The exact p90 of gold
-   * keeps one value per customer in one task (about 40 bytes each), so the check asks for an approximate cut.
+   * does not account for (generated code, Parquet and shuffle writers, Delta's log state); lowering that to 64 MB
+   * needs its memory fraction lowered too, and one task and one table at a time, or a 256 MB heap runs out in gold's
+   * sort-merge joins (two tasks) or in silver (four tables at once). The exact p90 of gold keeps one value per
+   * customer in one task (about 40 bytes each), so the check asks for an approximate cut.
    */
   static final List<String> SMALL_HEAP_SETTINGS = List.of("-Dspark.testing.reservedMemory=" + (64L << 20),
-      "-Dc360.spark.conf.spark.memory.fraction=0.3", "-Dc360.gold.percentile-accuracy=10000");
+      "-Dc360.spark.conf.spark.memory.fraction=0.3", "-Dc360.spark.master=local[1]",
+      "-Dc360.spark.concurrent-tables=1", "-Dc360.gold.percentile-accuracy=10000");
 
   /** The memory check: silver and gold on bronze at least 4x the driver heap (-Xmx), in one child JVM. */
   private BenchReport.MemoryResult memoryRun() throws Exception {

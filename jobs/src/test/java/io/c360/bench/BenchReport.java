@@ -137,8 +137,9 @@ final class BenchReport {
           memory.completed ? "silver + gold completed" : "**FAILED**", memory.wallSeconds, mb(memory.peakRssBytes)));
       md.append("\n`c360 run --stages silver,gold` with `-Xmx").append(memory.heap).append(" ")
           .append(String.join(" ", Bench.SMALL_HEAP_SETTINGS))
-          .append("`: Spark refuses heaps under 450 MB unless its reserved memory is lowered, its memory fraction is ")
-          .append("lowered with it, and the exact p90 holds one value per customer in one task.\n");
+          .append("`: Spark refuses heaps under 450 MB unless its reserved memory is lowered; with it go a lower ")
+          .append("memory fraction, one task and one table at a time, and an approximate p90 (the exact one holds one ")
+          .append("value per customer in one task).\n");
     }
 
     md.append("\n## Targets (reported, not asserted)\n\n").append(targets());
