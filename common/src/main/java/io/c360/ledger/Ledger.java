@@ -15,7 +15,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -25,39 +24,9 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class Ledger {
 
-  private static final StructType RUNS = new StructType()
-      .add("run_id", DataTypes.LongType, false)
-      .add("command", DataTypes.StringType)
-      .add("started_at", DataTypes.StringType)
-      .add("finished_at", DataTypes.StringType)
-      .add("status", DataTypes.StringType)
-      .add("message", DataTypes.StringType);
-
-  private static final StructType FILES = new StructType()
-      .add("run_id", DataTypes.LongType, false)
-      .add("lineage_run_id", DataTypes.LongType, false)
-      .add("table_name", DataTypes.StringType, false)
-      .add("path", DataTypes.StringType, false)
-      .add("sha256", DataTypes.StringType, false)
-      .add("size_bytes", DataTypes.LongType, false)
-      .add("status", DataTypes.StringType, false)
-      .add("rows_read", DataTypes.LongType, false)
-      .add("upserted", DataTypes.LongType, false)
-      .add("duplicates", DataTypes.LongType, false)
-      .add("quarantined", DataTypes.LongType, false)
-      .add("message", DataTypes.StringType);
-
-  private static final StructType TABLES = new StructType()
-      .add("run_id", DataTypes.LongType, false)
-      .add("table_name", DataTypes.StringType, false)
-      .add("files", DataTypes.IntegerType, false)
-      .add("rows_read", DataTypes.LongType, false)
-      .add("readmitted", DataTypes.LongType, false)
-      .add("upserted", DataTypes.LongType, false)
-      .add("duplicates", DataTypes.LongType, false)
-      .add("quarantined", DataTypes.LongType, false)
-      .add("warnings", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))
-      .add("silver_version", DataTypes.LongType, false);
+  private static final StructType RUNS = LedgerSchema.Runs.SCHEMA;
+  private static final StructType FILES = LedgerSchema.Files.SCHEMA;
+  private static final StructType TABLES = LedgerSchema.Tables.SCHEMA;
 
   public static final String RUNNING = "RUNNING";
   public static final String SUCCEEDED = "SUCCEEDED";

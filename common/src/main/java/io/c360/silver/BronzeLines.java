@@ -2,59 +2,48 @@ package io.c360.silver;
 
 import io.c360.lake.LakeLayout;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
- * Parses the lines of one Spark partition of bronze text. Spark's text reader gives no line numbers, but a
- * partition reads each file split from its start in order, so (file, split start, index within the split)
- * orders lines exactly. For every split the function also emits one {@code SPLIT_END} row carrying the
- * split's number of physical lines, from which the driver turns split indexes into file line numbers.
+ * Parses the lines of one Spark partition of bronze text into {@link Candidates}. Spark's text reader gives no
+ * line numbers, but a partition reads each file split from its start in order, so a line's number is the
+ * number of physical lines before its split plus its index within the split plus one. The lines before each
+ * split are given (zero for a file's first split); the header is the first line of a file's first split.
  *
- * <p>Input rows: (line, file URI, split start). Output: {@link #schema}.
+ * <p>Input rows: (line, file URI, split start).
  */
 final class BronzeLines implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
-  static final String FILE = "_source_file";
-  static final String SPLIT = "_split_start";
-  static final String INDEX = "_split_index";
-  static final String KIND = "_kind";
-  static final String RAW = "_raw_line";
-  static final String REASON = "_reason";
-  static final String KIND_ROW = "R";
-  static final String KIND_SPLIT_END = "E";
-  private static final int COLUMNS_BEFORE_DATA = 6;
-
   private final RecordParser parser;
   private final String bronzePath;
+  private final long lineageRunId;
+  private final Map<String, String> sha256ByFile;
+  private final Map<String, Long> linesBeforeSplit;
 
-  BronzeLines(RecordParser parser, String bronzePath) {
+  /** {@code linesBeforeSplit} is keyed by {@link #split}; every split Spark reads must be in it. */
+  BronzeLines(RecordParser parser, String bronzePath, long lineageRunId, Map<String, String> sha256ByFile,
+      Map<String, Long> linesBeforeSplit) {
     this.parser = parser;
     this.bronzePath = bronzePath;
+    this.lineageRunId = lineageRunId;
+    this.sha256ByFile = Map.copyOf(sha256ByFile);
+    this.linesBeforeSplit = Map.copyOf(linesBeforeSplit);
   }
 
-  /** Lineage and parse outcome first, then every catalog column as canonical text. */
-  static StructType schema(RecordParser parser) {
-    List<StructField> fields = new ArrayList<>();
-    fields.add(DataTypes.createStructField(FILE, DataTypes.StringType, false));
-    fields.add(DataTypes.createStructField(SPLIT, DataTypes.LongType, false));
-    fields.add(DataTypes.createStructField(INDEX, DataTypes.LongType, false));
-    fields.add(DataTypes.createStructField(KIND, DataTypes.StringType, false));
-    fields.add(DataTypes.createStructField(RAW, DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField(REASON, DataTypes.StringType, true));
-    for (String column : parser.table().columnNames()) {
-      fields.add(DataTypes.createStructField(column, DataTypes.StringType, true));
-    }
-    return DataTypes.createStructType(fields);
+  /** The key of one split: a file relative to {@code bronze/} and the byte its split starts at. */
+  static String split(String file, long start) {
+    return file + "@" + start;
+  }
+
+  /** The path relative to {@code bronze/} of a URL-encoded file URI as Spark's {@code _metadata.file_path} gives. */
+  static String relativeFile(String bronzePath, String fileUri) {
+    return LakeLayout.relativeTo(bronzePath, LakeLayout.decodedPath(fileUri));
   }
 
   @Override
@@ -63,7 +52,9 @@ final class BronzeLines implements MapPartitionsFunction<Row, Row> {
       private final ArrayDeque<Row> ready = new ArrayDeque<>();
       private String fileUri;
       private String file;
+      private String sha256;
       private long split = -1;
+      private long firstLine;
       private long index;
 
       @Override
@@ -73,16 +64,9 @@ final class BronzeLines implements MapPartitionsFunction<Row, Row> {
           String uri = line.getString(1);
           long start = line.getLong(2);
           if (file == null || start != split || !uri.equals(fileUri)) {
-            endSplit();
-            fileUri = uri;
-            file = LakeLayout.relativeTo(bronzePath, LakeLayout.decodedPath(uri));
-            split = start;
-            index = 0;
+            startSplit(uri, start);
           }
           accept(line.getString(0));
-        }
-        if (ready.isEmpty()) {
-          endSplit();
         }
         return !ready.isEmpty();
       }
@@ -95,6 +79,20 @@ final class BronzeLines implements MapPartitionsFunction<Row, Row> {
         return ready.poll();
       }
 
+      private void startSplit(String uri, long start) {
+        fileUri = uri;
+        file = relativeFile(bronzePath, uri);
+        split = start;
+        index = 0;
+        Long before = linesBeforeSplit.get(split(file, start));
+        sha256 = sha256ByFile.get(file);
+        if (before == null || sha256 == null) {
+          throw new IllegalStateException("bronze file " + file + ": Spark read a split at byte " + start
+              + " that was not planned; the line numbers of this file cannot be derived");
+        }
+        firstLine = before + 1;
+      }
+
       private void accept(String line) {
         long position = index++;
         boolean header = split == 0 && position == 0;
@@ -102,28 +100,8 @@ final class BronzeLines implements MapPartitionsFunction<Row, Row> {
           return;
         }
         RecordParser.Parsed parsed = parser.parse(line);
-        Object[] values = new Object[COLUMNS_BEFORE_DATA + parsed.values().length];
-        values[0] = file;
-        values[1] = split;
-        values[2] = position;
-        values[3] = KIND_ROW;
-        values[4] = line;
-        values[5] = parsed.reason();
-        System.arraycopy(parsed.values(), 0, values, COLUMNS_BEFORE_DATA, parsed.values().length);
-        ready.add(RowFactory.create(values));
-      }
-
-      private void endSplit() {
-        if (file == null) {
-          return;
-        }
-        Object[] values = new Object[COLUMNS_BEFORE_DATA + parser.table().columns().size()];
-        values[0] = file;
-        values[1] = split;
-        values[2] = index;
-        values[3] = KIND_SPLIT_END;
-        ready.add(RowFactory.create(values));
-        file = null;
+        ready.add(RowFactory.create(Candidates.row(lineageRunId, file, firstLine + position, sha256, line,
+            parsed.reason(), false, null, parsed.values())));
       }
     };
   }

@@ -16,8 +16,6 @@ import org.apache.spark.sql.functions;
  * that violate it. A NULL predicate passes, as in a SQL CHECK constraint.
  */
 public final class QualityRule {
-  public static final String EXPECTATION_PREFIX = "EXPECTATION:";
-
   private final String name;
   private final String description;
   private final Column predicate;
@@ -68,7 +66,8 @@ public final class QualityRule {
     return action;
   }
 
-  String reason() {
-    return EXPECTATION_PREFIX + name;
+  /** The reason of a row this rule drops. */
+  Reason reason() {
+    return Reason.expectation(name);
   }
 }

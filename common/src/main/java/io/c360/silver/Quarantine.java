@@ -2,6 +2,15 @@ package io.c360.silver;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static io.c360.silver.QuarantineSchema.LINEAGE_RUN_ID;
+import static io.c360.silver.QuarantineSchema.QUARANTINED_RUN_ID;
+import static io.c360.silver.QuarantineSchema.RAW_LINE;
+import static io.c360.silver.QuarantineSchema.READMITTED_RUN_ID;
+import static io.c360.silver.QuarantineSchema.REASON;
+import static io.c360.silver.QuarantineSchema.SOURCE_FILE;
+import static io.c360.silver.QuarantineSchema.SOURCE_LINE;
+import static io.c360.silver.QuarantineSchema.SOURCE_SHA256;
+import static io.c360.silver.QuarantineSchema.TABLE_NAME;
 
 import io.c360.catalog.Table;
 import io.c360.lake.LakeLayout;
@@ -22,27 +31,13 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class Quarantine {
 
-  public static final String ORPHAN_PREFIX = "ORPHAN:";
-
-  static final StructType SCHEMA = new StructType()
-      .add("table_name", DataTypes.StringType, false)
-      .add("source_file", DataTypes.StringType, false)
-      .add("source_sha256", DataTypes.StringType, false)
-      .add("source_line", DataTypes.LongType, false)
-      .add("lineage_run_id", DataTypes.LongType, false)
-      .add("reason", DataTypes.StringType, false)
-      .add("raw_line", DataTypes.StringType, true)
-      .add("quarantined_run_id", DataTypes.LongType, false)
-      .add("readmitted_run_id", DataTypes.LongType, true);
+  private static final StructType SCHEMA = QuarantineSchema.SCHEMA;
 
   /**
    * Tables of one level load concurrently; their quarantine writes take turns, since a MERGE or DELETE that
    * read the whole table would conflict with another table's concurrent append.
    */
   private static final Object WRITES = new Object();
-
-  private static final List<String> KEY =
-      List.of("table_name", "source_file", "source_sha256", "source_line", "reason");
 
   private final SparkSession spark;
   private final LakeLayout layout;
@@ -61,21 +56,37 @@ public final class Quarantine {
 
   /** Orphans of {@code table} not yet re-admitted. */
   Dataset<Row> pendingOrphans(Table table) {
-    return rows().filter(col("table_name").equalTo(table.name())
-        .and(col("reason").startsWith(ORPHAN_PREFIX))
-        .and(col("readmitted_run_id").isNull()));
+    return rows().filter(col(TABLE_NAME).equalTo(table.name()).and(pendingOrphan()));
   }
 
   /** Number of pending orphans per table name. */
   Map<String, Long> pendingOrphanCounts() {
     Map<String, Long> counts = new java.util.HashMap<>();
     if (exists()) {
-      for (Row row : rows().filter(col("reason").startsWith(ORPHAN_PREFIX).and(col("readmitted_run_id").isNull()))
-          .groupBy("table_name").count().collectAsList()) {
+      for (Row row : rows().filter(pendingOrphan()).groupBy(TABLE_NAME).count().collectAsList()) {
         counts.put(row.getString(0), row.getLong(1));
       }
     }
     return counts;
+  }
+
+  private static Column pendingOrphan() {
+    return col(REASON).startsWith(Reason.Kind.ORPHAN.prefix()).and(col(READMITTED_RUN_ID).isNull());
+  }
+
+  /** Rejected {@link Candidates} of {@code table} as quarantine rows (all columns but readmitted_run_id). */
+  static Dataset<Row> rejected(Dataset<Row> candidates, Table table, long runId) {
+    return candidates.select(lit(table.name()).as(TABLE_NAME), col(Lineage.SOURCE_FILE).as(SOURCE_FILE),
+        col(Candidates.SHA256).as(SOURCE_SHA256), col(Lineage.SOURCE_LINE).as(SOURCE_LINE),
+        col(Lineage.RUN_ID).as(LINEAGE_RUN_ID), col(Candidates.REASON).as(REASON),
+        col(Candidates.RAW).as(RAW_LINE), lit(runId).as(QUARANTINED_RUN_ID));
+  }
+
+  /** The quarantine keys of re-admitted {@link Candidates}, for {@link #markReadmitted}. */
+  static Dataset<Row> readmittedKeys(Dataset<Row> candidates, Table table) {
+    return candidates.select(lit(table.name()).as(TABLE_NAME), col(Lineage.SOURCE_FILE).as(SOURCE_FILE),
+        col(Candidates.SHA256).as(SOURCE_SHA256), col(Lineage.SOURCE_LINE).as(SOURCE_LINE),
+        col(Candidates.QUARANTINE_REASON).as(REASON));
   }
 
   /**
@@ -84,7 +95,7 @@ public final class Quarantine {
    * a file version the ledger has not recorded can only have quarantine rows from such a run.
    */
   void add(Dataset<Row> rejected, String table, List<BronzeFile> fileVersions) {
-    Dataset<Row> source = rejected.withColumn("readmitted_run_id", lit(null).cast(DataTypes.LongType))
+    Dataset<Row> source = rejected.withColumn(READMITTED_RUN_ID, lit(null).cast(DataTypes.LongType))
         .select(SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(SCHEMA.fieldNames(), 1, SCHEMA.size()));
     synchronized (WRITES) {
       replaceLeftoversAndAppend(source, table, fileVersions);
@@ -95,16 +106,16 @@ public final class Quarantine {
     if (exists() && !fileVersions.isEmpty()) {
       Column leftovers = lit(false);
       for (BronzeFile file : fileVersions) {
-        leftovers = leftovers.or(col("source_file").equalTo(file.relativePath())
-            .and(col("source_sha256").equalTo(file.sha256())));
+        leftovers = leftovers.or(col(SOURCE_FILE).equalTo(file.relativePath())
+            .and(col(SOURCE_SHA256).equalTo(file.sha256())));
       }
-      leftovers = col("table_name").equalTo(table).and(leftovers);
+      leftovers = col(TABLE_NAME).equalTo(table).and(leftovers);
       if (!rows().filter(leftovers).isEmpty()) {
         DeltaTable.forPath(spark, path()).delete(leftovers);
       }
     }
     // Appending (not merging) keeps a run's quarantine write to one cheap commit.
-    source.write().format("delta").partitionBy("table_name").mode("append").save(path());
+    source.write().format("delta").partitionBy(TABLE_NAME).mode("append").save(path());
   }
 
   /** Marks pending orphans (given by key columns) as re-admitted by {@code runId}. */
@@ -113,15 +124,15 @@ public final class Quarantine {
       ensureExists();
       DeltaTable.forPath(spark, path()).as("t")
           .merge(keys.as("s"), keyMatch())
-          .whenMatched(col("t.readmitted_run_id").isNull())
-          .updateExpr(Map.of("readmitted_run_id", Long.toString(runId)))
+          .whenMatched(col("t." + READMITTED_RUN_ID).isNull())
+          .updateExpr(Map.of(READMITTED_RUN_ID, Long.toString(runId)))
           .execute();
     }
   }
 
   private Column keyMatch() {
     Column match = lit(true);
-    for (String key : KEY) {
+    for (String key : QuarantineSchema.KEY) {
       match = match.and(col("t." + key).equalTo(col("s." + key)));
     }
     return match;
@@ -130,7 +141,7 @@ public final class Quarantine {
   void ensureExists() {
     if (!exists()) {
       DeltaTable.createIfNotExists(spark).location(path()).addColumns(SCHEMA)
-          .partitionedBy("table_name").execute();
+          .partitionedBy(TABLE_NAME).execute();
     }
   }
 

@@ -13,19 +13,21 @@ import java.util.List;
 public final class RecordParser implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  public static final String MALFORMED = "MALFORMED";
-  public static final String NULL_KEY = "NULL_KEY";
-  public static final String BAD_VALUE_PREFIX = "BAD_VALUE:";
+  private static final String MALFORMED = Reason.MALFORMED.code();
+  private static final String NULL_KEY = Reason.NULL_KEY.code();
 
   private final Table table;
   private final boolean[] primaryKey;
+  private final String[] badValue;
 
   public RecordParser(Table table) {
     this.table = table;
     List<Column> columns = table.columns();
     this.primaryKey = new boolean[columns.size()];
+    this.badValue = new String[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       primaryKey[i] = table.isPrimaryKey(columns.get(i).name());
+      badValue[i] = Reason.badValue(columns.get(i).name()).code();
     }
   }
 
@@ -47,7 +49,7 @@ public final class RecordParser implements Serializable {
       return values;
     }
 
-    /** The rejection reason, or {@code null} for a row that passed. */
+    /** The rejection reason's {@link Reason#code()}, or {@code null} for a row that passed. */
     public String reason() {
       return reason;
     }
@@ -73,7 +75,7 @@ public final class RecordParser implements Serializable {
       String checked = StrictValues.check(column, value);
       if (checked == null) {
         if (reason == null) {
-          reason = BAD_VALUE_PREFIX + column.name();
+          reason = badValue[i];
         }
         continue;
       }

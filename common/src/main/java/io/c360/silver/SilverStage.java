@@ -113,6 +113,10 @@ public final class SilverStage {
     // Created up front: two tables creating it at once would clash on Delta's first commit.
     quarantine.ensureExists();
     List<List<Table>> levels = Catalog.levels(tables);
+    // Every silver MERGE reads a persisted, deterministic source: Delta need not copy it first.
+    String materializeSource = spark.conf().get(SilverWriter.MATERIALIZE_SOURCE, null);
+    spark.conf().set(SilverWriter.MATERIALIZE_SOURCE, "none");
+    ParentKeys parentKeys = new ParentKeys(spark, layout);
     try {
       for (Map.Entry<Long, Map<Table, List<BronzeFile>>> batch : batches.entrySet()) {
         // A table's own orphans only change while that table is processed, so one snapshot per batch is exact.
@@ -131,7 +135,7 @@ public final class SilverStage {
           List<SilverResult> done = ConcurrentTasks.map(new ArrayList<>(work.keySet()), concurrentTables,
               "silver", table -> {
                 SilverResult result = ingest(table, batch.getValue().getOrDefault(table, List.of()), batch.getKey(),
-                    work.get(table), fileRecords, errors);
+                    work.get(table), parentKeys, fileRecords, errors);
                 if (result.silverVersion() >= 0) {
                   tableRecords.add(new TableRecord(runId, table.name(), result.files().size(), result.total(),
                       result.warnings(), result.silverVersion()));
@@ -146,6 +150,12 @@ public final class SilverStage {
         }
       }
     } finally {
+      parentKeys.close();
+      if (materializeSource == null) {
+        spark.conf().unset(SilverWriter.MATERIALIZE_SOURCE);
+      } else {
+        spark.conf().set(SilverWriter.MATERIALIZE_SOURCE, materializeSource);
+      }
       // One ledger commit per stage; a crash before it makes the next run ingest the same files again,
       // which the MERGE absorbs (same keys, same values).
       ledger.recordFiles(fileRecords);
@@ -155,7 +165,7 @@ public final class SilverStage {
   }
 
   private SilverResult ingest(Table table, List<BronzeFile> files, long lineageRunId, boolean readmitOrphans,
-      List<FileRecord> records, List<String> errors) {
+      ParentKeys parentKeys, List<FileRecord> records, List<String> errors) {
     List<BronzeFile> readable = new ArrayList<>();
     for (BronzeFile file : files) {
       String problem = inventory.headerProblem(table, file);
@@ -175,6 +185,7 @@ public final class SilverStage {
         .rules(rules.apply(table))
         .maxRejectedFraction(maxRejectedFraction)
         .readmitOrphans(readmitOrphans)
+        .parentKeys(parentKeys)
         .execute();
     for (FileOutcome outcome : result.files()) {
       records.add(record(table, lineageRunId, outcome));

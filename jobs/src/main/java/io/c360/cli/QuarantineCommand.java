@@ -3,14 +3,22 @@ package io.c360.cli;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.upper;
+import static io.c360.silver.QuarantineSchema.RAW_LINE;
+import static io.c360.silver.QuarantineSchema.READMITTED_RUN_ID;
+import static io.c360.silver.QuarantineSchema.REASON;
+import static io.c360.silver.QuarantineSchema.SOURCE_FILE;
+import static io.c360.silver.QuarantineSchema.SOURCE_LINE;
+import static io.c360.silver.QuarantineSchema.TABLE_NAME;
 
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.lake.LakeLayout;
 import io.c360.silver.Quarantine;
+import io.c360.silver.Reason;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
@@ -65,11 +73,11 @@ public final class QuarantineCommand implements Callable<Integer> {
     Dataset<Row> all = new Quarantine(spark, layout).rows();
     Dataset<Row> rows = all.filter(filter(tableName, reason)).cache();
     try {
-      List<Row> counts = rows.groupBy("table_name", "reason").count().orderBy("table_name", "reason").collectAsList();
+      List<Row> counts = rows.groupBy(TABLE_NAME, REASON).count().orderBy(TABLE_NAME, REASON).collectAsList();
       long total = counts.stream().mapToLong(r -> r.getLong(2)).sum();
       out.printf("%d quarantined rows%s%n", total, describe(tableName, reason));
       if (total == 0) {
-        List<String> present = all.select("reason").distinct().orderBy("reason").collectAsList().stream()
+        List<String> present = all.select(REASON).distinct().orderBy(REASON).collectAsList().stream()
             .map(r -> r.getString(0)).collect(Collectors.toList());
         out.println(present.isEmpty() ? "(the quarantine is empty)" : "reasons in the quarantine: " + present);
         return C360.OK;
@@ -80,8 +88,8 @@ public final class QuarantineCommand implements Callable<Integer> {
       out.println();
       out.printf("%s:%n", total > limit ? "first " + limit + " rows (--limit)" : "rows");
       TextTable listing = new TextTable("table", "reason", "file", "line", "readmitted", "raw line").right(3);
-      for (Row r : rows.orderBy("table_name", "source_file", "source_line", "reason").limit(limit)
-          .select("table_name", "reason", "source_file", "source_line", "readmitted_run_id", "raw_line")
+      for (Row r : rows.orderBy(TABLE_NAME, SOURCE_FILE, SOURCE_LINE, REASON).limit(limit)
+          .select(TABLE_NAME, REASON, SOURCE_FILE, SOURCE_LINE, READMITTED_RUN_ID, RAW_LINE)
           .collectAsList()) {
         listing.row(r.getString(0), r.getString(1), r.getString(2), r.getLong(3),
             r.isNullAt(4) ? "" : "run " + r.getLong(4), r.getString(5));
@@ -96,13 +104,16 @@ public final class QuarantineCommand implements Callable<Integer> {
   static Column filter(String tableName, String reason) {
     Column filter = lit(true);
     if (tableName != null) {
-      filter = filter.and(col("table_name").equalTo(tableName));
+      filter = filter.and(col(TABLE_NAME).equalTo(tableName));
     }
     if (reason != null && !reason.isBlank()) {
       String wanted = reason.strip().toUpperCase(Locale.ROOT);
-      Column reasonColumn = upper(col("reason"));
-      filter = filter.and(wanted.contains(":") ? reasonColumn.equalTo(wanted)
-          : reasonColumn.equalTo(wanted).or(reasonColumn.startsWith(wanted + ":")));
+      Column reasonColumn = upper(col(REASON));
+      // A family name (ORPHAN) selects all its codes (ORPHAN:CustomerID, ...); a full code selects itself.
+      Optional<Reason.Kind> family = wanted.contains(":") ? Optional.empty() : Reason.Kind.find(wanted);
+      filter = filter.and(family.filter(Reason.Kind::detailed)
+          .map(kind -> reasonColumn.startsWith(kind.prefix().toUpperCase(Locale.ROOT)))
+          .orElse(reasonColumn.equalTo(wanted)));
     }
     return filter;
   }

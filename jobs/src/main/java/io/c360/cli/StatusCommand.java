@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.c360.lake.LakeLayout;
 import io.c360.ledger.Ledger;
+import io.c360.ledger.LedgerSchema;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ public final class StatusCommand implements Callable<Integer> {
     LakeLayout layout = lake.layout;
     PrintWriter out = spec.commandLine().getOut();
     out.printf("lake %s%n", layout);
-    List<Row> runs = new Ledger(spark, layout).runs().orderBy(col("run_id").desc()).limit(limit).collectAsList();
+    List<Row> runs = new Ledger(spark, layout).runs().orderBy(col(LedgerSchema.Runs.RUN_ID).desc()).limit(limit).collectAsList();
     if (runs.isEmpty()) {
       out.printf("no runs recorded yet in %s%n", layout.ledger());
       return C360.OK;

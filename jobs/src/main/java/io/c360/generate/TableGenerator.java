@@ -4,6 +4,7 @@ import io.c360.catalog.Column;
 import io.c360.catalog.ColumnType;
 import io.c360.catalog.ForeignKey;
 import io.c360.catalog.Table;
+import io.c360.silver.Reason;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -103,13 +104,13 @@ final class TableGenerator {
         emit(w, eol, f);
         return;
       case MALFORMED_FEW:
-        reject(w, eol, line(java.util.Arrays.copyOf(f, n - 1)), "MALFORMED");
+        reject(w, eol, line(java.util.Arrays.copyOf(f, n - 1)), Reason.MALFORMED);
         return;
       case MALFORMED_MANY:
-        reject(w, eol, line(f) + ",extra", "MALFORMED");
+        reject(w, eol, line(f) + ",extra", Reason.MALFORMED);
         return;
       case MALFORMED_QUOTE:
-        reject(w, eol, line(java.util.Arrays.copyOf(f, n - 1)) + ",\"" + f[n - 1].replace("\"", ""), "MALFORMED");
+        reject(w, eol, line(java.util.Arrays.copyOf(f, n - 1)) + ",\"" + f[n - 1].replace("\"", ""), Reason.MALFORMED);
         return;
       case NORMALISE: {
         int c = pickColumn(row, categorical());
@@ -124,7 +125,7 @@ final class TableGenerator {
       case BAD_VALUE: {
         int c = Hash.below(seed, id, row, 300, n);
         f[c] = badValue(table.columns().get(c), row);
-        reject(w, eol, line(f), "BAD_VALUE:" + table.columns().get(c).name());
+        reject(w, eol, line(f), Reason.badValue(table.columns().get(c).name()));
         return;
       }
       case NULL_KEY:
@@ -172,7 +173,7 @@ final class TableGenerator {
         Column c = optional.get(Hash.below(seed, id, row, 303, optional.size()));
         String[] copy = f.clone();
         copy[table.columns().indexOf(c)] = badValue(c, row);
-        reject(w, eol, line(copy), "BAD_VALUE:" + c.name());
+        reject(w, eol, line(copy), Reason.badValue(c.name()));
         return;
       }
       default:
@@ -181,11 +182,11 @@ final class TableGenerator {
   }
 
   /** Writes a line whose own defect rejects it. */
-  private void reject(Writer w, String eol, String line, String reason) throws IOException {
+  private void reject(Writer w, String eol, String line, Reason reason) throws IOException {
     w.write(line);
     w.write(eol);
     counts.rows++;
-    counts.quarantined.merge(reason, 1L, Long::sum);
+    counts.quarantined.merge(reason.code(), 1L, Long::sum);
   }
 
   /** Writes a well-formed row and counts what silver will make of it: NULL_KEY, ORPHAN or accepted. */
@@ -193,9 +194,9 @@ final class TableGenerator {
     w.write(line(fields));
     w.write(eol);
     counts.rows++;
-    String reason = hasNullKey(fields) ? "NULL_KEY" : orphanReason(fields);
+    Reason reason = hasNullKey(fields) ? Reason.NULL_KEY : orphanReason(fields);
     if (reason != null) {
-      counts.quarantined.merge(reason, 1L, Long::sum);
+      counts.quarantined.merge(reason.code(), 1L, Long::sum);
       return;
     }
     counts.accepted++;
@@ -231,7 +232,7 @@ final class TableGenerator {
     return !compositeKeys.add(key.toString());
   }
 
-  private String orphanReason(String[] fields) {
+  private Reason orphanReason(String[] fields) {
     for (ForeignKey fk : table.foreignKeys()) {
       String value = fields[table.columnIndex(fk.column())].strip();
       if (value.isEmpty()) {
@@ -240,7 +241,7 @@ final class TableGenerator {
       long key = Long.parseLong(value);
       BitSet parent = acceptedKeys.get(fk.parentTable());
       if (key < 1 || key > Integer.MAX_VALUE || !parent.get((int) key)) {
-        return "ORPHAN:" + fk.column();
+        return Reason.orphan(fk.column());
       }
     }
     return null;

@@ -17,7 +17,10 @@ import io.c360.gold.GoldQuery;
 import io.c360.lake.LakeLayout;
 import io.c360.ledger.FileRecord;
 import io.c360.ledger.Ledger;
+import io.c360.ledger.LedgerSchema.Files;
+import io.c360.ledger.LedgerSchema.Tables;
 import io.c360.silver.Quarantine;
+import io.c360.silver.QuarantineSchema;
 import io.delta.tables.DeltaTable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -225,9 +228,9 @@ public final class ReportModel {
 
   private static List<QuarantineGroup> quarantine(SparkSession spark, LakeLayout layout) {
     List<QuarantineGroup> result = new ArrayList<>();
-    for (Row r : new Quarantine(spark, layout).rows().groupBy("table_name", "reason")
-        .agg(count(lit(1)).as("rows"), count(col("readmitted_run_id")).as("readmitted"))
-        .orderBy(col("table_name"), desc("rows"), col("reason")).collectAsList()) {
+    for (Row r : new Quarantine(spark, layout).rows().groupBy(QuarantineSchema.TABLE_NAME, QuarantineSchema.REASON)
+        .agg(count(lit(1)).as("rows"), count(col(QuarantineSchema.READMITTED_RUN_ID)).as("readmitted"))
+        .orderBy(col(QuarantineSchema.TABLE_NAME), desc("rows"), col(QuarantineSchema.REASON)).collectAsList()) {
       result.add(new QuarantineGroup(r.getString(0), r.getString(1), r.getLong(2), r.getLong(3)));
     }
     result.sort(Comparator.comparingInt((QuarantineGroup q) -> catalogIndex(q.table)));
@@ -242,22 +245,22 @@ public final class ReportModel {
   private static List<Reconciliation> reconciliation(SparkSession spark, LakeLayout layout) {
     Ledger ledger = new Ledger(spark, layout);
     Dataset<Row> files = ledger.files();
-    Column latestFirst = row_number().over(Window.partitionBy("table_name", "path", "sha256")
-        .orderBy(col("run_id").desc()));
+    Column latestFirst = row_number().over(Window.partitionBy(Files.TABLE_NAME, Files.PATH, Files.SHA256)
+        .orderBy(col(Files.RUN_ID).desc()));
     Dataset<Row> latest = files.withColumn("_n", latestFirst).filter(col("_n").equalTo(1));
     Map<String, Row> ingested = new LinkedHashMap<>();
-    for (Row r : latest.filter(col("status").equalTo(FileRecord.Status.INGESTED.name())).groupBy("table_name")
-        .agg(count(lit(1)), sum("rows_read"), sum("upserted"), sum("duplicates"), sum("quarantined"))
+    for (Row r : latest.filter(col(Files.STATUS).equalTo(FileRecord.Status.INGESTED.name())).groupBy(Files.TABLE_NAME)
+        .agg(count(lit(1)), sum(Files.ROWS_READ), sum(Files.UPSERTED), sum(Files.DUPLICATES), sum(Files.QUARANTINED))
         .collectAsList()) {
       ingested.put(r.getString(0), r);
     }
     Map<String, Long> refused = new LinkedHashMap<>();
-    for (Row r : latest.filter(col("status").equalTo(FileRecord.Status.REJECTED.name())).groupBy("table_name")
-        .agg(countDistinct(struct(col("path"), col("sha256")))).collectAsList()) {
+    for (Row r : latest.filter(col(Files.STATUS).equalTo(FileRecord.Status.REJECTED.name())).groupBy(Files.TABLE_NAME)
+        .agg(countDistinct(struct(col(Files.PATH), col(Files.SHA256)))).collectAsList()) {
       refused.put(r.getString(0), r.getLong(1));
     }
     Map<String, Long> readmitted = new LinkedHashMap<>();
-    for (Row r : ledger.tables().groupBy("table_name").agg(sum("readmitted")).collectAsList()) {
+    for (Row r : ledger.tables().groupBy(Tables.TABLE_NAME).agg(sum(Tables.READMITTED)).collectAsList()) {
       readmitted.put(r.getString(0), r.isNullAt(1) ? 0 : r.getLong(1));
     }
     List<Reconciliation> result = new ArrayList<>();
@@ -277,7 +280,7 @@ public final class ReportModel {
   }
 
   private static LatestRun latestRun(SparkSession spark, LakeLayout layout) {
-    List<Row> rows = new Ledger(spark, layout).runs().orderBy(col("run_id").desc()).limit(1).collectAsList();
+    List<Row> rows = new Ledger(spark, layout).runs().orderBy(col(io.c360.ledger.LedgerSchema.Runs.RUN_ID).desc()).limit(1).collectAsList();
     if (rows.isEmpty()) {
       return null;
     }

@@ -1,0 +1,102 @@
+package io.c360.silver;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.c360.lake.LakeLayout;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.FileSourceScanExec;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.datasources.FilePartition;
+import org.apache.spark.sql.execution.datasources.FileScanRDD;
+import org.apache.spark.sql.execution.datasources.PartitionedFile;
+
+/**
+ * Reads new bronze file versions into {@link Candidates} with exact line numbers (DESIGN §4 step 2). Spark's
+ * file {@code _metadata} (what Unity Catalog allows, unlike {@code input_file_name()}) gives each line's file and
+ * split start. Lines of a file's first split are numbered from the top; only when Spark cuts a file into
+ * several splits does one extra pass count each split's lines, so later splits know where they begin.
+ */
+final class BronzeReader {
+  private static final String FILE = "_file";
+  private static final String SPLIT = "_split_start";
+
+  private final SparkSession spark;
+  private final String bronzePath;
+  private final RecordParser parser;
+
+  BronzeReader(SparkSession spark, LakeLayout layout, RecordParser parser) {
+    this.spark = spark;
+    this.bronzePath = layout.bronze().toUri().getPath();
+    this.parser = parser;
+  }
+
+  /** The data lines of {@code files} (header and blank lines are not rows), parsed, in arrival order {@code runId}. */
+  Dataset<Row> read(List<BronzeFile> files, long lineageRunId) {
+    Map<String, String> sha256ByFile = new HashMap<>();
+    files.forEach(f -> sha256ByFile.put(f.relativePath(), f.sha256()));
+    String[] paths = files.stream().map(f -> f.path().toString()).toArray(String[]::new);
+    Dataset<Row> lines = spark.read().text(paths)
+        .select(col("value"), col("_metadata.file_path").as(FILE), col("_metadata.file_block_start").as(SPLIT));
+    Map<String, List<Long>> splits = plannedSplits(lines);
+    boolean singleSplits = splits != null && splits.values().stream().allMatch(s -> s.size() == 1 && s.get(0) == 0);
+    Map<String, Long> linesBefore = singleSplits ? firstSplits(splits) : countedSplits(lines);
+    return lines.mapPartitions(new BronzeLines(parser, bronzePath, lineageRunId, sha256ByFile, linesBefore),
+        Encoders.row(Candidates.schema(parser.table())));
+  }
+
+  /** Split starts per file as Spark plans the read, or {@code null} if the plan has no file scan to ask. */
+  private Map<String, List<Long>> plannedSplits(Dataset<Row> lines) {
+    Map<String, List<Long>> starts = new TreeMap<>();
+    boolean scanned = false;
+    scala.collection.Iterator<SparkPlan> leaves = lines.queryExecution().sparkPlan().collectLeaves().iterator();
+    while (leaves.hasNext()) {
+      SparkPlan leaf = leaves.next();
+      RDD<?> rdd = leaf instanceof FileSourceScanExec ? ((FileSourceScanExec) leaf).inputRDD() : null;
+      if (!(rdd instanceof FileScanRDD)) {
+        continue;
+      }
+      scanned = true;
+      scala.collection.Iterator<FilePartition> partitions = ((FileScanRDD) rdd).filePartitions().iterator();
+      while (partitions.hasNext()) {
+        for (PartitionedFile file : partitions.next().files()) {
+          starts.computeIfAbsent(BronzeLines.relativeFile(bronzePath, file.urlEncodedPath()), f -> new ArrayList<>())
+              .add(file.start());
+        }
+      }
+    }
+    return scanned ? starts : null;
+  }
+
+  private static Map<String, Long> firstSplits(Map<String, List<Long>> splits) {
+    Map<String, Long> linesBefore = new HashMap<>();
+    splits.keySet().forEach(file -> linesBefore.put(BronzeLines.split(file, 0), 0L));
+    return linesBefore;
+  }
+
+  /** One pass counting the physical lines of every split; a split's lines before are those of the earlier ones. */
+  private Map<String, Long> countedSplits(Dataset<Row> lines) {
+    Map<String, TreeMap<Long, Long>> counts = new TreeMap<>();
+    for (Row split : lines.groupBy(FILE, SPLIT).count().collectAsList()) {
+      counts.computeIfAbsent(BronzeLines.relativeFile(bronzePath, split.getString(0)), f -> new TreeMap<>())
+          .put(split.getLong(1), split.getLong(2));
+    }
+    Map<String, Long> linesBefore = new HashMap<>();
+    counts.forEach((file, splits) -> {
+      long before = 0;
+      for (Map.Entry<Long, Long> split : splits.entrySet()) {
+        linesBefore.put(BronzeLines.split(file, split.getKey()), before);
+        before += split.getValue();
+      }
+    });
+    return linesBefore;
+  }
+}
