@@ -2,6 +2,7 @@ package io.c360.silver;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static io.c360.silver.QuarantineSchema.LINEAGE_RUN_ID;
 import static io.c360.silver.QuarantineSchema.QUARANTINED_RUN_ID;
 import static io.c360.silver.QuarantineSchema.RAW_LINE;
@@ -14,7 +15,10 @@ import static io.c360.silver.QuarantineSchema.TABLE_NAME;
 
 import io.c360.catalog.Table;
 import io.c360.lake.LakeLayout;
+import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -32,6 +36,7 @@ import org.apache.spark.sql.types.StructType;
 public final class Quarantine {
 
   private static final StructType SCHEMA = QuarantineSchema.SCHEMA;
+  private static final String MARK = "_readmit";
 
   /**
    * Tables of one level load concurrently; their quarantine writes take turns, since a MERGE or DELETE that
@@ -82,7 +87,7 @@ public final class Quarantine {
         col(Candidates.RAW).as(RAW_LINE), lit(runId).as(QUARANTINED_RUN_ID));
   }
 
-  /** The quarantine keys of re-admitted {@link Candidates}, for {@link #markReadmitted}. */
+  /** The quarantine keys of re-admitted {@link Candidates}, for {@link #write}. */
   static Dataset<Row> readmittedKeys(Dataset<Row> candidates, Table table) {
     return candidates.select(lit(table.name()).as(TABLE_NAME), col(Lineage.SOURCE_FILE).as(SOURCE_FILE),
         col(Candidates.SHA256).as(SOURCE_SHA256), col(Lineage.SOURCE_LINE).as(SOURCE_LINE),
@@ -90,44 +95,75 @@ public final class Quarantine {
   }
 
   /**
-   * Adds rejected rows (columns of {@link #SCHEMA} but {@code readmitted_run_id}) of the given file versions.
-   * Rows left by a crashed run that got as far as the quarantine but not the ledger are replaced, not doubled:
-   * a file version the ledger has not recorded can only have quarantine rows from such a run.
+   * Writes the quarantine changes of one batch of a stage in one commit: adds {@code rejected} rows (columns of
+   * {@link QuarantineSchema#SCHEMA} but {@code readmitted_run_id}) and marks the pending orphans given by their key
+   * columns in {@code readmitted} as re-admitted by {@code runId}; either may be {@code null}. Rows left by a crashed
+   * run that got as far as the quarantine but not the ledger are replaced, not doubled: a file version the ledger
+   * has not recorded ({@code fileVersions}, by table) can only have quarantine rows from such a run.
    */
-  void add(Dataset<Row> rejected, String table, List<BronzeFile> fileVersions) {
-    Dataset<Row> source = rejected.withColumn(READMITTED_RUN_ID, lit(null).cast(DataTypes.LongType))
-        .select(SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(SCHEMA.fieldNames(), 1, SCHEMA.size()));
+  void write(Dataset<Row> rejected, Dataset<Row> readmitted, Map<String, List<BronzeFile>> fileVersions,
+      long runId) {
+    Dataset<Row> added = rejected == null ? null : rejected
+        .withColumn(READMITTED_RUN_ID, lit(null).cast(DataTypes.LongType))
+        .select(SCHEMA.fieldNames()[0], Arrays.copyOfRange(SCHEMA.fieldNames(), 1, SCHEMA.size()));
     synchronized (WRITES) {
-      replaceLeftoversAndAppend(source, table, fileVersions);
+      if (!exists()) {
+        // Nothing can be pending or left over in a quarantine that does not exist yet.
+        if (added != null) {
+          append(added);
+        }
+        return;
+      }
+      Column leftovers = leftovers("", fileVersions);
+      boolean replace = leftovers != null && !rows().filter(leftovers).isEmpty();
+      if (readmitted == null && !replace) {
+        if (added != null) {
+          append(added);
+        }
+        return;
+      }
+      merge(added, readmitted, replace ? leftovers("t.", fileVersions) : null, runId);
     }
   }
 
-  private void replaceLeftoversAndAppend(Dataset<Row> source, String table, List<BronzeFile> fileVersions) {
-    if (exists() && !fileVersions.isEmpty()) {
-      Column leftovers = lit(false);
-      for (BronzeFile file : fileVersions) {
-        leftovers = leftovers.or(col(SOURCE_FILE).equalTo(file.relativePath())
-            .and(col(SOURCE_SHA256).equalTo(file.sha256())));
-      }
-      leftovers = col(TABLE_NAME).equalTo(table).and(leftovers);
-      if (!rows().filter(leftovers).isEmpty()) {
-        DeltaTable.forPath(spark, path()).delete(leftovers);
-      }
-    }
-    // Appending (not merging) keeps a run's quarantine write to one cheap commit.
-    source.write().format("delta").partitionBy(TABLE_NAME).mode("append").save(path());
+  /** Appending (not merging) keeps a batch's quarantine write to one cheap commit when nothing is replaced. */
+  private void append(Dataset<Row> rows) {
+    rows.write().format("delta").partitionBy(TABLE_NAME).mode("append").save(path());
   }
 
-  /** Marks pending orphans (given by key columns) as re-admitted by {@code runId}. */
-  void markReadmitted(Dataset<Row> keys, long runId) {
-    synchronized (WRITES) {
-      ensureExists();
-      DeltaTable.forPath(spark, path()).as("t")
-          .merge(keys.as("s"), keyMatch())
-          .whenMatched(col("t." + READMITTED_RUN_ID).isNull())
-          .updateExpr(Map.of(READMITTED_RUN_ID, Long.toString(runId)))
-          .execute();
+  private void merge(Dataset<Row> added, Dataset<Row> readmitted, Column leftovers, long runId) {
+    Dataset<Row> source = added == null ? null : added.withColumn(MARK, lit(false));
+    if (readmitted != null) {
+      Dataset<Row> marks = readmitted.withColumn(MARK, lit(true));
+      source = source == null ? marks : source.unionByName(marks, true);
     }
+    Map<String, Column> values = new LinkedHashMap<>();
+    for (String column : SCHEMA.fieldNames()) {
+      values.put(column, col("s." + column));
+    }
+    DeltaMergeBuilder merge = DeltaTable.forPath(spark, path()).as("t").merge(source.as("s"), keyMatch())
+        .whenMatched(col("s." + MARK).and(col("t." + READMITTED_RUN_ID).isNull()))
+        .updateExpr(Map.of(READMITTED_RUN_ID, Long.toString(runId)))
+        .whenMatched(not(col("s." + MARK))).update(values)
+        .whenNotMatched(not(col("s." + MARK))).insert(values);
+    if (leftovers != null) {
+      merge = merge.whenNotMatchedBySource(leftovers).delete();
+    }
+    merge.execute();
+  }
+
+  /** Rows of the given file versions (columns qualified by {@code prefix}), or {@code null} for none. */
+  private static Column leftovers(String prefix, Map<String, List<BronzeFile>> fileVersions) {
+    Column leftovers = null;
+    for (Map.Entry<String, List<BronzeFile>> table : fileVersions.entrySet()) {
+      for (BronzeFile file : table.getValue()) {
+        Column version = col(prefix + TABLE_NAME).equalTo(table.getKey())
+            .and(col(prefix + SOURCE_FILE).equalTo(file.relativePath()))
+            .and(col(prefix + SOURCE_SHA256).equalTo(file.sha256()));
+        leftovers = leftovers == null ? version : leftovers.or(version);
+      }
+    }
+    return leftovers;
   }
 
   private Column keyMatch() {
@@ -136,13 +172,6 @@ public final class Quarantine {
       match = match.and(col("t." + key).equalTo(col("s." + key)));
     }
     return match;
-  }
-
-  void ensureExists() {
-    if (!exists()) {
-      DeltaTable.createIfNotExists(spark).location(path()).addColumns(SCHEMA)
-          .partitionedBy(TABLE_NAME).execute();
-    }
   }
 
   private boolean exists() {

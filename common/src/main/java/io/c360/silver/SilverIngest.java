@@ -45,6 +45,7 @@ public final class SilverIngest {
   private RejectedShareCeiling ceiling = new RejectedShareCeiling(1.0);
   private boolean readmitOrphans = true;
   private ParentKeys parentKeys;
+  private QuarantineWrites quarantineWrites;
 
   private SilverIngest(SparkSession spark, LakeLayout layout) {
     this.spark = spark;
@@ -100,6 +101,12 @@ public final class SilverIngest {
     return this;
   }
 
+  /** Collects this table's quarantine changes for the stage's one write; by default the table writes its own. */
+  SilverIngest quarantineWrites(QuarantineWrites value) {
+    this.quarantineWrites = value;
+    return this;
+  }
+
   public SilverResult execute() {
     if (table == null || runId <= 0) {
       throw new IllegalStateException("SilverIngest needs a table and a run id, got " + table + " and " + runId);
@@ -111,12 +118,20 @@ public final class SilverIngest {
     }
     ParentKeys parents = parentKeys != null ? parentKeys : new ParentKeys(spark, layout);
     Classifier classifier = new Classifier(table, rules, parents);
+    QuarantineWrites writes = quarantineWrites != null ? quarantineWrites : new QuarantineWrites(quarantine);
     Dataset<Row> classified = classifier.classify(Candidates.typed(candidates, table))
         .persist(StorageLevel.DISK_ONLY());
+    writes.keepUntilWritten(classified);
     try {
-      return ingest(classifier, classified);
+      SilverResult result = ingest(classifier, classified, writes);
+      if (quarantineWrites == null) {
+        writes.flush(runId);
+      }
+      return result;
     } finally {
-      classified.unpersist();
+      if (quarantineWrites == null) {
+        writes.release();
+      }
       if (parentKeys == null) {
         parents.close();
       }
@@ -136,7 +151,7 @@ public final class SilverIngest {
     return candidates;
   }
 
-  private SilverResult ingest(Classifier classifier, Dataset<Row> classified) {
+  private SilverResult ingest(Classifier classifier, Dataset<Row> classified, QuarantineWrites writes) {
     long started = System.nanoTime();
     Tally tally = Tally.of(classified, rules);
     LOG.info("silver {}: parsed and classified in {} ms", table, (System.nanoTime() - started) / 1_000_000);
@@ -151,8 +166,8 @@ public final class SilverIngest {
     Column kept = RejectedShareCeiling.kept(refused);
     Column stillOrphan = col(READMITTED).and(coalesce(col(REASON), lit("")).startsWith(Reason.Kind.ORPHAN.prefix()));
     if (tally.withReason() > 0) {
-      quarantine.add(Quarantine.rejected(classified.filter(kept.and(col(REASON).isNotNull()).and(not(stillOrphan))),
-          table, runId), table.name(), files);
+      writes.reject(table, files, Quarantine.rejected(
+          classified.filter(kept.and(col(REASON).isNotNull()).and(not(stillOrphan))), table, runId));
     }
 
     Dataset<Row> deduped = new Deduplicator(table).lastWins(classified.filter(kept.and(col(REASON).isNull())))
@@ -174,8 +189,7 @@ public final class SilverIngest {
       SilverWriter.Commit commit = writer.write(deduped.drop(READMITTED));
       LOG.info("silver {}: merged at {} ms", table, (System.nanoTime() - started) / 1_000_000);
       if (tally.readmitted().readmitted() > 0) {
-        quarantine.markReadmitted(Quarantine.readmittedKeys(classified.filter(col(READMITTED).and(not(stillOrphan))),
-            table), runId);
+        writes.readmit(Quarantine.readmittedKeys(classified.filter(col(READMITTED).and(not(stillOrphan))), table));
       }
       SilverResult result = new Reconciliation(table, runId)
           .reconcile(files, tally, refused, survivors, readmittedSurvivors, stale, commit);

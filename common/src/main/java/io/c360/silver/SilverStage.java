@@ -110,8 +110,8 @@ public final class SilverStage {
     List<FileRecord> fileRecords = Collections.synchronizedList(new ArrayList<>());
     List<TableRecord> tableRecords = Collections.synchronizedList(new ArrayList<>());
     Quarantine quarantine = new Quarantine(spark, layout);
-    // Created up front: two tables creating it at once would clash on Delta's first commit.
-    quarantine.ensureExists();
+    // One quarantine commit per batch, made after its tables loaded (the first one creates the table).
+    QuarantineWrites quarantineWrites = new QuarantineWrites(quarantine);
     List<List<Table>> levels = Catalog.levels(tables);
     // Every silver MERGE reads a persisted, deterministic source: Delta need not copy it first.
     String materializeSource = spark.conf().get(SilverWriter.MATERIALIZE_SOURCE, null);
@@ -135,7 +135,7 @@ public final class SilverStage {
           List<SilverResult> done = ConcurrentTasks.map(new ArrayList<>(work.keySet()), concurrentTables,
               "silver", table -> {
                 SilverResult result = ingest(table, batch.getValue().getOrDefault(table, List.of()), batch.getKey(),
-                    work.get(table), parentKeys, fileRecords, errors);
+                    work.get(table), parentKeys, quarantineWrites, fileRecords, errors);
                 if (result.silverVersion() >= 0) {
                   tableRecords.add(new TableRecord(runId, table.name(), result.files().size(), result.total(),
                       result.warnings(), result.silverVersion()));
@@ -148,13 +148,20 @@ public final class SilverStage {
           results.addAll(done);
           done.stream().filter(r -> r.silverVersion() >= 0).forEach(r -> merged.add(r.table().name()));
         }
+        // The next batch reads this one's orphans back, so its quarantine changes are written first.
+        quarantineWrites.flush(runId);
       }
     } finally {
-      parentKeys.close();
-      if (materializeSource == null) {
-        spark.conf().unset(SilverWriter.MATERIALIZE_SOURCE);
-      } else {
-        spark.conf().set(SilverWriter.MATERIALIZE_SOURCE, materializeSource);
+      try {
+        // The quarantine rows of what the tables did go first: a file recorded as ingested has its rows there.
+        quarantineWrites.flush(runId);
+      } finally {
+        parentKeys.close();
+        if (materializeSource == null) {
+          spark.conf().unset(SilverWriter.MATERIALIZE_SOURCE);
+        } else {
+          spark.conf().set(SilverWriter.MATERIALIZE_SOURCE, materializeSource);
+        }
       }
       // One ledger commit per stage; a crash before it makes the next run ingest the same files again,
       // which the MERGE absorbs (same keys, same values).
@@ -165,7 +172,7 @@ public final class SilverStage {
   }
 
   private SilverResult ingest(Table table, List<BronzeFile> files, long lineageRunId, boolean readmitOrphans,
-      ParentKeys parentKeys, List<FileRecord> records, List<String> errors) {
+      ParentKeys parentKeys, QuarantineWrites quarantineWrites, List<FileRecord> records, List<String> errors) {
     List<BronzeFile> readable = new ArrayList<>();
     for (BronzeFile file : files) {
       String problem = inventory.headerProblem(table, file);
@@ -186,6 +193,7 @@ public final class SilverStage {
         .maxRejectedFraction(maxRejectedFraction)
         .readmitOrphans(readmitOrphans)
         .parentKeys(parentKeys)
+        .quarantineWrites(quarantineWrites)
         .execute();
     for (FileOutcome outcome : result.files()) {
       records.add(record(table, lineageRunId, outcome));

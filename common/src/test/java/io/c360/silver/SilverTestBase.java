@@ -51,9 +51,10 @@ public abstract class SilverTestBase extends SparkTestBase {
   protected List<List<Object>> quarantined(Table table) {
     List<List<Object>> rows = new ArrayList<>();
     for (Row r : new Quarantine(spark, lake).rows()
-        .filter(org.apache.spark.sql.functions.col("table_name").equalTo(table.name()))
-        .orderBy("source_file", "source_line", "reason")
-        .select("source_file", "source_line", "reason", "raw_line").collectAsList()) {
+        .filter(org.apache.spark.sql.functions.col(QuarantineSchema.TABLE_NAME).equalTo(table.name()))
+        .orderBy(QuarantineSchema.SOURCE_FILE, QuarantineSchema.SOURCE_LINE, QuarantineSchema.REASON)
+        .select(QuarantineSchema.SOURCE_FILE, QuarantineSchema.SOURCE_LINE, QuarantineSchema.REASON,
+            QuarantineSchema.RAW_LINE).collectAsList()) {
       rows.add(values(r));
     }
     return rows;

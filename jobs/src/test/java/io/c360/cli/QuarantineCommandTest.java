@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.c360.silver.QuarantineSchema;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -35,7 +36,7 @@ class QuarantineCommandTest {
     String lake = ReportTestLake.get().toString();
     Dataset<Row> quarantine = SparkSession.active().read().format("delta").load(lake + "/quarantine");
 
-    long malformed = quarantine.filter(col("reason").equalTo("MALFORMED")).count();
+    long malformed = quarantine.filter(col(QuarantineSchema.REASON).equalTo("MALFORMED")).count();
     assertTrue(malformed > 0, "the dirty lake has malformed lines");
     ReportTestLake.Result result = ReportTestLake.execute(
         ReportTestLake.args("quarantine", "--reason", "malformed", "--limit", "100000"));
@@ -45,8 +46,8 @@ class QuarantineCommandTest {
     assertEquals(malformed, rows.size(), result.out);
     assertTrue(rows.stream().allMatch(r -> r.split("\\s+")[1].equals("MALFORMED")), result.out);
 
-    long orphans = quarantine.filter(col("table_name").equalTo("OnlineTransactions")
-        .and(col("reason").startsWith("ORPHAN:"))).count();
+    long orphans = quarantine.filter(col(QuarantineSchema.TABLE_NAME).equalTo("OnlineTransactions")
+        .and(col(QuarantineSchema.REASON).startsWith("ORPHAN:"))).count();
     ReportTestLake.Result family = ReportTestLake.execute(ReportTestLake.args("quarantine", "--table",
         "onlinetransactions", "--reason", "ORPHAN", "--limit", "100000"));
     assertEquals(C360.OK, family.exit, family.toString());

@@ -8,6 +8,8 @@ import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.generate.Generator;
 import io.c360.generate.Manifest;
+import io.c360.ledger.LedgerSchema.Tables;
+import io.c360.silver.QuarantineSchema;
 import io.delta.tables.DeltaTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,13 +52,13 @@ class RunCommandTest {
     Map<String, Long> versions = new HashMap<>();
     Map<String, Map<String, Long>> quarantined = new HashMap<>();
     for (Row r : spark.read().format("delta").load(lake.resolve("quarantine").toString())
-        .groupBy("table_name", "reason").count().collectAsList()) {
+        .groupBy(QuarantineSchema.TABLE_NAME, QuarantineSchema.REASON).count().collectAsList()) {
       quarantined.computeIfAbsent(r.getString(0), t -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
     }
     Map<String, Row> ledger = new HashMap<>();
     for (Row r : spark.read().format("delta").load(lake.resolve("_ledger/tables").toString())
-        .filter(col("run_id").equalTo(1)).collectAsList()) {
-      ledger.put(r.getAs("table_name"), r);
+        .filter(col(Tables.RUN_ID).equalTo(1)).collectAsList()) {
+      ledger.put(r.getAs(Tables.TABLE_NAME), r);
     }
     for (Table table : Catalog.tables()) {
       String name = table.name();
@@ -64,10 +66,10 @@ class RunCommandTest {
       assertEquals(manifest.silver(name), spark.read().format("delta").load(silver).count(), name + " silver rows");
       assertEquals(manifest.quarantined(name), quarantined.getOrDefault(name, Map.of()), name + " quarantine");
       Row counts = ledger.get(name);
-      assertEquals(manifest.rows(name), counts.<Long>getAs("rows_read"), name + " rows read");
-      assertEquals(manifest.duplicates(name), counts.<Long>getAs("duplicates"), name + " duplicates");
+      assertEquals(manifest.rows(name), counts.<Long>getAs(Tables.ROWS_READ), name + " rows read");
+      assertEquals(manifest.duplicates(name), counts.<Long>getAs(Tables.DUPLICATES), name + " duplicates");
       assertEquals(manifest.warnings(name), new TreeMap<>(counts.<String, Long>getJavaMap(
-          counts.fieldIndex("warnings"))), name + " warnings");
+          counts.fieldIndex(Tables.WARNINGS))), name + " warnings");
       versions.put(name, DeltaTable.forPath(spark, silver).history(1).first().<Long>getAs("version"));
     }
 
@@ -88,11 +90,12 @@ class RunCommandTest {
     assertEquals("SUCCEEDED", summary.get("outcome").asText());
     Map<String, Row> ledger = new HashMap<>();
     for (Row r : spark.read().format("delta").load(lake.resolve("_ledger/tables").toString())
-        .filter(col("run_id").equalTo(runId)).groupBy("table_name")
-        .agg(sum("rows_read").as("read"), sum("readmitted").as("readmitted"), sum("upserted").as("upserted"),
-            sum("duplicates").as("duplicates"), sum("quarantined").as("quarantined"))
+        .filter(col(Tables.RUN_ID).equalTo(runId)).groupBy(Tables.TABLE_NAME)
+        .agg(sum(Tables.ROWS_READ).as("read"), sum(Tables.READMITTED).as("readmitted"),
+            sum(Tables.UPSERTED).as("upserted"), sum(Tables.DUPLICATES).as("duplicates"),
+            sum(Tables.QUARANTINED).as("quarantined"))
         .collectAsList()) {
-      ledger.put(r.getAs("table_name"), r);
+      ledger.put(r.getAs(Tables.TABLE_NAME), r);
     }
     assertEquals(Catalog.tables().size(), summary.get("silver").size());
     for (JsonNode table : summary.get("silver")) {
