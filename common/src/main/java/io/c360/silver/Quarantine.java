@@ -66,13 +66,12 @@ public final class Quarantine {
         .and(col("readmitted_run_id").isNull()));
   }
 
-  /** Number of pending orphans per table name. */
+  /** Number of pending orphans per table name, read without a Spark job ({@link QuarantineReader}). */
   Map<String, Long> pendingOrphanCounts() {
     Map<String, Long> counts = new java.util.HashMap<>();
-    if (exists()) {
-      for (Row row : rows().filter(col("reason").startsWith(ORPHAN_PREFIX).and(col("readmitted_run_id").isNull()))
-          .groupBy("table_name").count().collectAsList()) {
-        counts.put(row.getString(0), row.getLong(1));
+    for (QuarantineReader.Entry entry : new QuarantineReader(layout).rows()) {
+      if (entry.reason().startsWith(ORPHAN_PREFIX) && entry.readmittedRunId() == null) {
+        counts.merge(entry.table(), 1L, Long::sum);
       }
     }
     return counts;

@@ -1,22 +1,19 @@
 package io.c360.cli;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.upper;
-
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.lake.LakeLayout;
-import io.c360.silver.Quarantine;
+import io.c360.silver.QuarantineReader;
+import io.c360.silver.QuarantineReader.Entry;
 import java.io.PrintWriter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,55 +53,48 @@ public final class QuarantineCommand implements Callable<Integer> {
           "unknown table '" + table + "'; tables: "
               + Catalog.tables().stream().map(Table::name).collect(Collectors.joining(", "))));
     }
-    Lakes lake = Lakes.open(config);
-    SparkSession spark = lake.spark;
-    LakeLayout layout = lake.layout;
+    LakeLayout layout = Lakes.withoutSpark(config).layout;
     PrintWriter out = spec.commandLine().getOut();
     out.printf("lake %s%n", layout);
 
-    Dataset<Row> all = new Quarantine(spark, layout).rows();
-    Dataset<Row> rows = all.filter(filter(tableName, reason)).cache();
-    try {
-      List<Row> counts = rows.groupBy("table_name", "reason").count().orderBy("table_name", "reason").collectAsList();
-      long total = counts.stream().mapToLong(r -> r.getLong(2)).sum();
-      out.printf("%d quarantined rows%s%n", total, describe(tableName, reason));
-      if (total == 0) {
-        List<String> present = all.select("reason").distinct().orderBy("reason").collectAsList().stream()
-            .map(r -> r.getString(0)).collect(Collectors.toList());
-        out.println(present.isEmpty() ? "(the quarantine is empty)" : "reasons in the quarantine: " + present);
-        return C360.OK;
-      }
-      TextTable byReason = new TextTable("table", "reason", "rows").right(2);
-      counts.forEach(r -> byReason.row(r.getString(0), r.getString(1), r.getLong(2)));
-      byReason.print(out);
-      out.println();
-      out.printf("%s:%n", total > limit ? "first " + limit + " rows (--limit)" : "rows");
-      TextTable listing = new TextTable("table", "reason", "file", "line", "readmitted", "raw line").right(3);
-      for (Row r : rows.orderBy("table_name", "source_file", "source_line", "reason").limit(limit)
-          .select("table_name", "reason", "source_file", "source_line", "readmitted_run_id", "raw_line")
-          .collectAsList()) {
-        listing.row(r.getString(0), r.getString(1), r.getString(2), r.getLong(3),
-            r.isNullAt(4) ? "" : "run " + r.getLong(4), r.getString(5));
-      }
-      listing.print(out);
+    QuarantineReader quarantine = new QuarantineReader(layout);
+    Predicate<Entry> wanted = filter(reason);
+    List<Entry> rows = quarantine.rows(tableName).stream().filter(wanted).collect(Collectors.toList());
+    Map<List<String>, Long> counts = new TreeMap<>(Comparator.<List<String>, String>comparing(k -> k.get(0))
+        .thenComparing(k -> k.get(1)));
+    rows.forEach(r -> counts.merge(List.of(r.table(), r.reason()), 1L, Long::sum));
+    long total = rows.size();
+    out.printf("%d quarantined rows%s%n", total, describe(tableName, reason));
+    if (total == 0) {
+      List<String> present = quarantine.rows().stream().map(Entry::reason).distinct().sorted()
+          .collect(Collectors.toList());
+      out.println(present.isEmpty() ? "(the quarantine is empty)" : "reasons in the quarantine: " + present);
       return C360.OK;
-    } finally {
-      rows.unpersist();
     }
+    TextTable byReason = new TextTable("table", "reason", "rows").right(2);
+    counts.forEach((key, n) -> byReason.row(key.get(0), key.get(1), n));
+    byReason.print(out);
+    out.println();
+    out.printf("%s:%n", total > limit ? "first " + limit + " rows (--limit)" : "rows");
+    TextTable listing = new TextTable("table", "reason", "file", "line", "readmitted", "raw line").right(3);
+    rows.stream().sorted(Comparator.comparing(Entry::table).thenComparing(Entry::sourceFile)
+        .thenComparingLong(Entry::sourceLine).thenComparing(Entry::reason)).limit(limit)
+        .forEach(r -> listing.row(r.table(), r.reason(), r.sourceFile(), r.sourceLine(),
+            r.readmittedRunId() == null ? "" : "run " + r.readmittedRunId(), r.rawLine()));
+    listing.print(out);
+    return C360.OK;
   }
 
-  static Column filter(String tableName, String reason) {
-    Column filter = lit(true);
-    if (tableName != null) {
-      filter = filter.and(col("table_name").equalTo(tableName));
+  /** {@code --reason}: the exact reason (case-insensitive), or a family such as ORPHAN when it has no ':'. */
+  static Predicate<Entry> filter(String reason) {
+    if (reason == null || reason.isBlank()) {
+      return r -> true;
     }
-    if (reason != null && !reason.isBlank()) {
-      String wanted = reason.strip().toUpperCase(Locale.ROOT);
-      Column reasonColumn = upper(col("reason"));
-      filter = filter.and(wanted.contains(":") ? reasonColumn.equalTo(wanted)
-          : reasonColumn.equalTo(wanted).or(reasonColumn.startsWith(wanted + ":")));
-    }
-    return filter;
+    String wanted = reason.strip().toUpperCase(Locale.ROOT);
+    return r -> {
+      String found = r.reason().toUpperCase(Locale.ROOT);
+      return wanted.contains(":") ? found.equals(wanted) : found.equals(wanted) || found.startsWith(wanted + ":");
+    };
   }
 
   private static String describe(String tableName, String reason) {
