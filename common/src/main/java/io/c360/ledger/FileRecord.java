@@ -4,24 +4,38 @@ package io.c360.ledger;
 public final class FileRecord {
   public enum Status { INGESTED, REJECTED }
 
+  public static final long UNKNOWN_TIME = -1;
+
   private final long runId;
   private final long lineageRunId;
   private final String table;
   private final String path;
   private final String sha256;
   private final long sizeBytes;
+  private final long modifiedAt;
   private final Status status;
   private final FileCounts counts;
   private final String message;
 
   public FileRecord(long runId, long lineageRunId, String table, String path, String sha256, long sizeBytes,
       Status status, FileCounts counts, String message) {
+    this(runId, lineageRunId, table, path, sha256, sizeBytes, UNKNOWN_TIME, status, counts, message);
+  }
+
+  /**
+   * {@code modifiedAt}: the file's modification time in epoch milliseconds when it was read, or
+   * {@link #UNKNOWN_TIME} (ledgers written before times were recorded); a later run that finds the same size and
+   * time takes the recorded hash instead of reading the file again (DESIGN §4 step 1).
+   */
+  public FileRecord(long runId, long lineageRunId, String table, String path, String sha256, long sizeBytes,
+      long modifiedAt, Status status, FileCounts counts, String message) {
     this.runId = runId;
     this.lineageRunId = lineageRunId;
     this.table = table;
     this.path = path;
     this.sha256 = sha256;
     this.sizeBytes = sizeBytes;
+    this.modifiedAt = modifiedAt;
     this.status = status;
     this.counts = counts;
     this.message = message;
@@ -50,6 +64,10 @@ public final class FileRecord {
 
   public long sizeBytes() {
     return sizeBytes;
+  }
+
+  public long modifiedAt() {
+    return modifiedAt;
   }
 
   public Status status() {

@@ -6,7 +6,6 @@ import io.c360.lake.LakeLayout;
 import io.delta.tables.DeltaTable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,10 +33,12 @@ public final class Ledger {
 
   private final SparkSession spark;
   private final LakeLayout layout;
+  private final LedgerReader reader;
 
   public Ledger(SparkSession spark, LakeLayout layout) {
     this.spark = spark;
     this.layout = layout;
+    this.reader = new LedgerReader(layout);
   }
 
   private Path runsPath() {
@@ -54,19 +55,16 @@ public final class Ledger {
 
   /** Records a new run and returns its id, one more than the last; call it while holding the {@link LakeLock}. */
   public long startRun(String command) {
-    long runId = 1;
-    if (isTable(runsPath())) {
-      Row max = read(runsPath()).agg(org.apache.spark.sql.functions.max("run_id")).first();
-      runId = max.isNullAt(0) ? 1 : max.getLong(0) + 1;
-    }
+    long runId = reader.lastRunId() + 1;
     append(runsPath(), RUNS, List.of(RowFactory.create(runId, command, Instant.now().toString(), null, RUNNING, null)));
     return runId;
   }
 
   /** Appends the run's final state; the latest row of a run id is its status (cheaper than a Delta UPDATE). */
   public void finishRun(long runId, String status, String message) {
-    Row started = read(runsPath()).filter(col("run_id").equalTo(runId)).select("command", "started_at").first();
-    append(runsPath(), RUNS, List.of(RowFactory.create(runId, started.getString(0), started.getString(1),
+    LedgerReader.RunState started = reader.started(runId).orElseThrow(() -> new IllegalStateException(
+        "run " + runId + " has no start record in the ledger " + runsPath()));
+    append(runsPath(), RUNS, List.of(RowFactory.create(runId, started.command(), started.startedAt(),
         Instant.now().toString(), status, message)));
   }
 
@@ -78,9 +76,12 @@ public final class Ledger {
     for (FileRecord r : records) {
       FileCounts c = r.counts();
       rows.add(RowFactory.create(r.runId(), r.lineageRunId(), r.table(), r.path(), r.sha256(), r.sizeBytes(),
-          r.status().name(), c.read(), c.upserted(), c.duplicates(), c.quarantined(), r.message()));
+          r.status().name(), c.read(), c.upserted(), c.duplicates(), c.quarantined(), r.message(),
+          r.modifiedAt() == FileRecord.UNKNOWN_TIME ? null : r.modifiedAt()));
     }
-    append(filesPath(), FILES, rows);
+    // mergeSchema: a ledger written before modified_at existed gains the column on its next append.
+    spark.createDataFrame(rows, FILES).coalesce(1).write().format("delta").mode("append")
+        .option("mergeSchema", "true").save(filesPath().toString());
   }
 
   public void recordTables(List<TableRecord> records) {
@@ -102,21 +103,12 @@ public final class Ledger {
    * carries}, for skipping re-sent files and ordering a full-refresh replay.
    */
   public Map<String, Map<String, Map<String, Long>>> ingestedFiles() {
-    Map<String, Map<String, Map<String, Long>>> ingested = new HashMap<>();
-    if (!isTable(filesPath())) {
-      return ingested;
-    }
-    List<Row> rows = read(filesPath())
-        .filter(col("status").equalTo(FileRecord.Status.INGESTED.name()))
-        .groupBy("table_name", "path", "sha256")
-        .agg(org.apache.spark.sql.functions.min("lineage_run_id"))
-        .collectAsList();
-    for (Row row : rows) {
-      ingested.computeIfAbsent(row.getString(0), t -> new HashMap<>())
-          .computeIfAbsent(row.getString(1), p -> new HashMap<>())
-          .put(row.getString(2), row.getLong(3));
-    }
-    return ingested;
+    return LedgerReader.ingested(reader.files());
+  }
+
+  /** Every file record, read without Spark jobs; see {@link LedgerReader#ingested} and {@link LedgerReader#latest}. */
+  public List<FileRecord> fileRecords() {
+    return reader.files();
   }
 
   /** One row per run with its latest state. */
@@ -125,13 +117,15 @@ public final class Ledger {
       return spark.createDataFrame(List.of(), RUNS);
     }
     Dataset<Row> events = read(runsPath());
-    return events.withColumn("_final", col("finished_at").isNotNull())
-        .groupBy("run_id")
+    return events.withColumn("_final", col(LedgerSchema.Runs.FINISHED_AT).isNotNull())
+        .groupBy(LedgerSchema.Runs.RUN_ID)
         .agg(org.apache.spark.sql.functions.max(org.apache.spark.sql.functions.struct(
-            col("_final"), col("finished_at"), col("command"), col("started_at"), col("status"), col("message")))
+            col("_final"), col(LedgerSchema.Runs.FINISHED_AT), col(LedgerSchema.Runs.COMMAND),
+            col(LedgerSchema.Runs.STARTED_AT), col(LedgerSchema.Runs.STATUS), col(LedgerSchema.Runs.MESSAGE)))
             .as("r"))
-        .select(col("run_id"), col("r.command"), col("r.started_at"), col("r.finished_at"), col("r.status"),
-            col("r.message"));
+        .select(col(LedgerSchema.Runs.RUN_ID), col("r." + LedgerSchema.Runs.COMMAND),
+            col("r." + LedgerSchema.Runs.STARTED_AT), col("r." + LedgerSchema.Runs.FINISHED_AT),
+            col("r." + LedgerSchema.Runs.STATUS), col("r." + LedgerSchema.Runs.MESSAGE));
   }
 
   public Dataset<Row> files() {
@@ -144,7 +138,8 @@ public final class Ledger {
 
   /** Files of one run, for summaries and tests. */
   public List<Row> filesOfRun(long runId) {
-    return files().filter(col("run_id").equalTo(runId)).orderBy("table_name", "path").collectAsList()
+    return files().filter(col(LedgerSchema.Files.RUN_ID).equalTo(runId))
+        .orderBy(LedgerSchema.Files.TABLE_NAME, LedgerSchema.Files.PATH).collectAsList()
         .stream().collect(Collectors.toList());
   }
 

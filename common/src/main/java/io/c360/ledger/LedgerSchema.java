@@ -44,6 +44,7 @@ public final class LedgerSchema {
     public static final String DUPLICATES = "duplicates";
     public static final String QUARANTINED = "quarantined";
     public static final String MESSAGE = "message";
+    public static final String MODIFIED_AT = "modified_at";
 
     public static final StructType SCHEMA = new StructType()
         .add(RUN_ID, DataTypes.LongType, false)
@@ -57,7 +58,9 @@ public final class LedgerSchema {
         .add(UPSERTED, DataTypes.LongType, false)
         .add(DUPLICATES, DataTypes.LongType, false)
         .add(QUARANTINED, DataTypes.LongType, false)
-        .add(MESSAGE, DataTypes.StringType);
+        .add(MESSAGE, DataTypes.StringType)
+        // Added later: null in rows of older ledgers, whose files are then hashed once more.
+        .add(MODIFIED_AT, DataTypes.LongType, true);
 
     private Files() {
     }

@@ -2,19 +2,32 @@ package io.c360.silver;
 
 import org.apache.hadoop.fs.Path;
 
-/** One version of a bronze file: where it is, its path relative to {@code bronze/}, its size and SHA-256. */
+/**
+ * One version of a bronze file: where it is, its path relative to {@code bronze/}, its size, modification time
+ * and SHA-256.
+ */
 public final class BronzeFile implements Comparable<BronzeFile> {
   private final Path path;
   private final String relativePath;
   private final long sizeBytes;
+  private final long modifiedAt;
   private final String sha256;
 
   public BronzeFile(Path path, String relativePath, long sizeBytes, String sha256) {
+    this(path, relativePath, sizeBytes, UNKNOWN_TIME, sha256);
+  }
+
+  /** {@code modifiedAt}: the file system's modification time in epoch milliseconds, or {@link #UNKNOWN_TIME}. */
+  public BronzeFile(Path path, String relativePath, long sizeBytes, long modifiedAt, String sha256) {
     this.path = path;
     this.relativePath = relativePath;
     this.sizeBytes = sizeBytes;
+    this.modifiedAt = modifiedAt;
     this.sha256 = sha256;
   }
+
+  /** A modification time that matches none (ledger records written before times were recorded). */
+  public static final long UNKNOWN_TIME = -1;
 
   public Path path() {
     return path;
@@ -26,6 +39,10 @@ public final class BronzeFile implements Comparable<BronzeFile> {
 
   public long sizeBytes() {
     return sizeBytes;
+  }
+
+  public long modifiedAt() {
+    return modifiedAt;
   }
 
   public String sha256() {

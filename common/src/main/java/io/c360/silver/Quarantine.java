@@ -64,12 +64,12 @@ public final class Quarantine {
     return rows().filter(col(TABLE_NAME).equalTo(table.name()).and(pendingOrphan()));
   }
 
-  /** Number of pending orphans per table name. */
+  /** Number of pending orphans per table name, read without a Spark job ({@link QuarantineReader}). */
   Map<String, Long> pendingOrphanCounts() {
     Map<String, Long> counts = new java.util.HashMap<>();
-    if (exists()) {
-      for (Row row : rows().filter(pendingOrphan()).groupBy(TABLE_NAME).count().collectAsList()) {
-        counts.put(row.getString(0), row.getLong(1));
+    for (QuarantineReader.Entry entry : new QuarantineReader(layout).rows()) {
+      if (Reason.Kind.ORPHAN.matches(entry.reason()) && entry.readmittedRunId() == null) {
+        counts.merge(entry.table(), 1L, Long::sum);
       }
     }
     return counts;

@@ -6,6 +6,7 @@ import io.c360.lake.ConcurrentTasks;
 import io.c360.lake.LakeLayout;
 import io.c360.ledger.FileRecord;
 import io.c360.ledger.Ledger;
+import io.c360.ledger.LedgerReader;
 import io.c360.ledger.TableRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,7 @@ public final class SilverStage {
   private final BronzeInventory inventory;
   private long runId = -1;
   private boolean fullRefresh;
+  private boolean rehash;
   private double maxRejectedFraction = 1.0;
   private Function<Table, List<QualityRule>> rules = t -> List.of();
   private List<Table> tables = Catalog.tables();
@@ -64,6 +66,12 @@ public final class SilverStage {
 
   public SilverStage fullRefresh(boolean value) {
     this.fullRefresh = value;
+    return this;
+  }
+
+  /** Hash every bronze file, also those whose size and modification time match their latest ledger record. */
+  public SilverStage rehash(boolean value) {
+    this.rehash = value;
     return this;
   }
 
@@ -208,7 +216,7 @@ public final class SilverStage {
   private FileRecord record(Table table, long lineageRunId, FileOutcome outcome) {
     BronzeFile file = outcome.file();
     return new FileRecord(runId, lineageRunId, table.name(), file.relativePath(), file.sha256(), file.sizeBytes(),
-        outcome.isIngested() ? FileRecord.Status.INGESTED : FileRecord.Status.REJECTED, outcome.counts(),
+        file.modifiedAt(), outcome.isIngested() ? FileRecord.Status.INGESTED : FileRecord.Status.REJECTED, outcome.counts(),
         outcome.error());
   }
 
@@ -220,10 +228,12 @@ public final class SilverStage {
   private Map<Long, Map<Table, List<BronzeFile>>> plan() {
     Map<Long, Map<Table, List<BronzeFile>>> batches = new TreeMap<>();
     batches.put(runId, new java.util.LinkedHashMap<>());
-    Map<String, Map<String, Map<String, Long>>> ingestedByTable = ledger.ingestedFiles();
+    List<FileRecord> records = ledger.fileRecords();
+    Map<String, Map<String, Map<String, Long>>> ingestedByTable = LedgerReader.ingested(records);
+    Map<String, Map<String, FileRecord>> latest = LedgerReader.latest(records);
     for (Table table : tables) {
       Map<String, Map<String, Long>> ingested = ingestedByTable.getOrDefault(table.name(), Map.of());
-      for (BronzeFile file : inventory.files(table)) {
+      for (BronzeFile file : inventory.files(table, latest.getOrDefault(table.name(), Map.of()), rehash)) {
         Long firstRun = ingested.getOrDefault(file.relativePath(), Map.of()).get(file.sha256());
         if (firstRun != null && !fullRefresh) {
           continue;

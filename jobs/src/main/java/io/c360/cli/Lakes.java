@@ -4,6 +4,7 @@ import io.c360.config.Settings;
 import io.c360.lake.AzureStorage;
 import io.c360.lake.LakeLayout;
 import io.c360.lake.LakeSpark;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -30,6 +31,27 @@ final class Lakes {
     AzureStorage.of(settings.storage(), settings.lake().root()).apply(spark.sparkContext().hadoopConfiguration());
     return new Lakes(settings, spark, LakeLayout.at(settings.lake().root(), spark.sparkContext().hadoopConfiguration()));
   }
+
+  /**
+   * The settings and the lake, without a Spark session (its field is null): for the inspection commands, which
+   * read the small ledger and quarantine tables with {@link io.c360.lake.DeltaTableReader} and answer in a second
+   * or two instead of the ten or more a Spark session and its jobs take (DESIGN §8). The Hadoop configuration gets
+   * what a session would give the lake's file system: {@code spark.hadoop.*} settings and c360.storage's keys.
+   */
+  static Lakes withoutSpark(ConfigOptions config) {
+    Settings settings = config.load();
+    Logging.configure(config.verbose);
+    Configuration hadoop = new Configuration();
+    settings.spark().conf().forEach((key, value) -> {
+      if (key.startsWith(SPARK_HADOOP)) {
+        hadoop.set(key.substring(SPARK_HADOOP.length()), value);
+      }
+    });
+    AzureStorage.of(settings.storage(), settings.lake().root()).apply(hadoop);
+    return new Lakes(settings, null, LakeLayout.at(settings.lake().root(), hadoop));
+  }
+
+  private static final String SPARK_HADOOP = "spark.hadoop.";
 
   /** Fails as a usage error (exit 2) unless an option's value is at least 1. */
   static void checkPositive(String option, long value) {

@@ -31,12 +31,19 @@ final class Pipeline {
   private final Settings settings;
   private final PrintWriter out;
   private final long started = System.nanoTime();
+  private boolean rehash;
 
   Pipeline(SparkSession spark, LakeLayout layout, Settings settings, PrintWriter out) {
     this.spark = spark;
     this.layout = layout;
     this.settings = settings;
     this.out = out;
+  }
+
+  /** Hash every bronze file in silver, not only those whose size or modification time changed. */
+  Pipeline rehash(boolean value) {
+    this.rehash = value;
+    return this;
   }
 
   /** Runs {@code stages} in {@code run}; returns the exit code (0, or 1 for refused files). */
@@ -47,6 +54,7 @@ final class Pipeline {
       SilverStageResult silver = SilverStage.of(spark, layout, run.ledger())
           .runId(run.id())
           .fullRefresh(fullRefresh)
+          .rehash(rehash)
           .maxRejectedFraction(settings.quality().maxRejectedFraction())
           .concurrentTables(settings.spark().concurrentTables())
           .rules(t -> QualityRule.forTable(t, settings.quality().domainAction(), settings.quality().expectations()))

@@ -1,30 +1,21 @@
 package io.c360.cli;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.upper;
-import static io.c360.silver.QuarantineSchema.RAW_LINE;
-import static io.c360.silver.QuarantineSchema.READMITTED_RUN_ID;
-import static io.c360.silver.QuarantineSchema.REASON;
-import static io.c360.silver.QuarantineSchema.SOURCE_FILE;
-import static io.c360.silver.QuarantineSchema.SOURCE_LINE;
-import static io.c360.silver.QuarantineSchema.TABLE_NAME;
-
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.lake.LakeLayout;
-import io.c360.silver.Quarantine;
+import io.c360.silver.QuarantineReader;
 import io.c360.silver.Reason;
+import io.c360.silver.QuarantineReader.Entry;
 import java.io.PrintWriter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,58 +55,47 @@ public final class QuarantineCommand implements Callable<Integer> {
           "unknown table '" + table + "'; tables: "
               + Catalog.tables().stream().map(Table::name).collect(Collectors.joining(", "))));
     }
-    Lakes lake = Lakes.open(config);
-    SparkSession spark = lake.spark;
-    LakeLayout layout = lake.layout;
+    LakeLayout layout = Lakes.withoutSpark(config).layout;
     PrintWriter out = spec.commandLine().getOut();
     out.printf("lake %s%n", layout);
 
-    Dataset<Row> all = new Quarantine(spark, layout).rows();
-    Dataset<Row> rows = all.filter(filter(tableName, reason)).cache();
-    try {
-      List<Row> counts = rows.groupBy(TABLE_NAME, REASON).count().orderBy(TABLE_NAME, REASON).collectAsList();
-      long total = counts.stream().mapToLong(r -> r.getLong(2)).sum();
-      out.printf("%d quarantined rows%s%n", total, describe(tableName, reason));
-      if (total == 0) {
-        List<String> present = all.select(REASON).distinct().orderBy(REASON).collectAsList().stream()
-            .map(r -> r.getString(0)).collect(Collectors.toList());
-        out.println(present.isEmpty() ? "(the quarantine is empty)" : "reasons in the quarantine: " + present);
-        return C360.OK;
-      }
-      TextTable byReason = new TextTable("table", "reason", "rows").right(2);
-      counts.forEach(r -> byReason.row(r.getString(0), r.getString(1), r.getLong(2)));
-      byReason.print(out);
-      out.println();
-      out.printf("%s:%n", total > limit ? "first " + limit + " rows (--limit)" : "rows");
-      TextTable listing = new TextTable("table", "reason", "file", "line", "readmitted", "raw line").right(3);
-      for (Row r : rows.orderBy(TABLE_NAME, SOURCE_FILE, SOURCE_LINE, REASON).limit(limit)
-          .select(TABLE_NAME, REASON, SOURCE_FILE, SOURCE_LINE, READMITTED_RUN_ID, RAW_LINE)
-          .collectAsList()) {
-        listing.row(r.getString(0), r.getString(1), r.getString(2), r.getLong(3),
-            r.isNullAt(4) ? "" : "run " + r.getLong(4), r.getString(5));
-      }
-      listing.print(out);
+    QuarantineReader quarantine = new QuarantineReader(layout);
+    Predicate<Entry> wanted = filter(reason);
+    List<Entry> rows = quarantine.rows(tableName).stream().filter(wanted).collect(Collectors.toList());
+    Map<List<String>, Long> counts = new TreeMap<>(Comparator.<List<String>, String>comparing(k -> k.get(0))
+        .thenComparing(k -> k.get(1)));
+    rows.forEach(r -> counts.merge(List.of(r.table(), r.reason()), 1L, Long::sum));
+    long total = rows.size();
+    out.printf("%d quarantined rows%s%n", total, describe(tableName, reason));
+    if (total == 0) {
+      List<String> present = quarantine.rows().stream().map(Entry::reason).distinct().sorted()
+          .collect(Collectors.toList());
+      out.println(present.isEmpty() ? "(the quarantine is empty)" : "reasons in the quarantine: " + present);
       return C360.OK;
-    } finally {
-      rows.unpersist();
     }
+    TextTable byReason = new TextTable("table", "reason", "rows").right(2);
+    counts.forEach((key, n) -> byReason.row(key.get(0), key.get(1), n));
+    byReason.print(out);
+    out.println();
+    out.printf("%s:%n", total > limit ? "first " + limit + " rows (--limit)" : "rows");
+    TextTable listing = new TextTable("table", "reason", "file", "line", "readmitted", "raw line").right(3);
+    rows.stream().sorted(Comparator.comparing(Entry::table).thenComparing(Entry::sourceFile)
+        .thenComparingLong(Entry::sourceLine).thenComparing(Entry::reason)).limit(limit)
+        .forEach(r -> listing.row(r.table(), r.reason(), r.sourceFile(), r.sourceLine(),
+            r.readmittedRunId() == null ? "" : "run " + r.readmittedRunId(), r.rawLine()));
+    listing.print(out);
+    return C360.OK;
   }
 
-  static Column filter(String tableName, String reason) {
-    Column filter = lit(true);
-    if (tableName != null) {
-      filter = filter.and(col(TABLE_NAME).equalTo(tableName));
+  /** {@code --reason}: the exact reason (case-insensitive), or a family such as ORPHAN, which selects all its codes. */
+  static Predicate<Entry> filter(String reason) {
+    if (reason == null || reason.isBlank()) {
+      return r -> true;
     }
-    if (reason != null && !reason.isBlank()) {
-      String wanted = reason.strip().toUpperCase(Locale.ROOT);
-      Column reasonColumn = upper(col(REASON));
-      // A family name (ORPHAN) selects all its codes (ORPHAN:CustomerID, ...); a full code selects itself.
-      Optional<Reason.Kind> family = wanted.contains(":") ? Optional.empty() : Reason.Kind.find(wanted);
-      filter = filter.and(family.filter(Reason.Kind::detailed)
-          .map(kind -> reasonColumn.startsWith(kind.prefix().toUpperCase(Locale.ROOT)))
-          .orElse(reasonColumn.equalTo(wanted)));
-    }
-    return filter;
+    String wanted = reason.strip().toUpperCase(Locale.ROOT);
+    Optional<Reason.Kind> family = wanted.contains(":") ? Optional.empty() : Reason.Kind.find(wanted);
+    return r -> family.map(kind -> kind.matches(r.reason()))
+        .orElseGet(() -> r.reason().toUpperCase(Locale.ROOT).equals(wanted));
   }
 
   private static String describe(String tableName, String reason) {

@@ -35,6 +35,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--full-refresh", description = "Rebuild silver and quarantine by replaying bronze in ledger order.")
   boolean fullRefresh;
 
+  @Option(names = "--rehash", description = "Read and hash every bronze file, also those whose size and modification "
+      + "time equal their latest ledger record (which are otherwise taken as unchanged without being read).")
+  boolean rehash;
+
   @Spec
   CommandSpec spec;
 
@@ -62,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
     LakeLayout layout = lake.layout;
     PrintWriter out = spec.commandLine().getOut();
     out.printf("lake %s%n", layout);
-    return run(spark, layout, settings, requested, fullRefresh, out).exit;
+    return run(spark, layout, settings, requested, fullRefresh, rehash, out).exit;
   }
 
   /** The exit code and summary of one run. */
@@ -81,11 +85,18 @@ public final class RunCommand implements Callable<Integer> {
   /** One run of {@code requested} stages under the lake's lock, recorded in the ledger; used by {@code demo} too. */
   static Outcome run(SparkSession spark, LakeLayout layout, Settings settings, Set<String> requested,
       boolean fullRefresh, PrintWriter out) {
-    String command = "run --stages " + String.join(",", requested) + (fullRefresh ? " --full-refresh" : "");
+    return run(spark, layout, settings, requested, fullRefresh, false, out);
+  }
+
+  static Outcome run(SparkSession spark, LakeLayout layout, Settings settings, Set<String> requested,
+      boolean fullRefresh, boolean rehash, PrintWriter out) {
+    String command = "run --stages " + String.join(",", requested) + (fullRefresh ? " --full-refresh" : "")
+        + (rehash ? " --rehash" : "");
     try (LakeRun run = LakeRun.start(spark, layout, settings.lake().lockTimeout(), command)) {
       RunSummary summary = new RunSummary(run.id());
       try {
-        int exit = new Pipeline(spark, layout, settings, out).execute(run, requested, fullRefresh, summary);
+        int exit = new Pipeline(spark, layout, settings, out).rehash(rehash)
+            .execute(run, requested, fullRefresh, summary);
         summary.outcome(exit == C360.OK ? "SUCCEEDED" : "FAILED");
         out.printf("run %d %s in %.1f s%n", run.id(), exit == C360.OK ? "succeeded" : "failed",
             summary.elapsedSeconds());

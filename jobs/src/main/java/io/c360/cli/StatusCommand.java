@@ -1,10 +1,8 @@
 package io.c360.cli;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.c360.lake.LakeLayout;
-import io.c360.ledger.Ledger;
-import io.c360.ledger.LedgerSchema;
+import io.c360.ledger.LedgerReader;
+import io.c360.ledger.LedgerReader.RunState;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +10,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,22 +36,21 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Lakes.checkPositive("--limit", limit);
-    Lakes lake = Lakes.open(config);
-    SparkSession spark = lake.spark;
-    LakeLayout layout = lake.layout;
+    LakeLayout layout = Lakes.withoutSpark(config).layout;
     PrintWriter out = spec.commandLine().getOut();
     out.printf("lake %s%n", layout);
-    List<Row> runs = new Ledger(spark, layout).runs().orderBy(col(LedgerSchema.Runs.RUN_ID).desc()).limit(limit).collectAsList();
+    List<RunState> runs = new LedgerReader(layout).runs();
+    runs = runs.subList(0, Math.min(limit, runs.size()));
     if (runs.isEmpty()) {
       out.printf("no runs recorded yet in %s%n", layout.ledger());
       return C360.OK;
     }
     TextTable table = new TextTable("run", "command", "started (UTC)", "duration", "outcome", "error").right(0, 3);
-    for (Row run : runs) {
-      String started = run.getString(2);
-      String finished = run.getString(3);
-      table.row(run.getLong(0), run.getString(1), started == null ? "" : START.format(Instant.parse(started)),
-          duration(started, finished), run.getString(4), run.getString(5));
+    for (RunState run : runs) {
+      String started = run.startedAt();
+      String finished = run.finishedAt();
+      table.row(run.runId(), run.command(), started == null ? "" : START.format(Instant.parse(started)),
+          duration(started, finished), run.status(), run.message());
     }
     table.print(out);
     return C360.OK;

@@ -52,6 +52,12 @@ public final class Bench {
   }
 
   private void execute() throws Exception {
+    try {
+      report.demo(demo());
+    } catch (IllegalStateException e) {
+      log("demo failed, left out of the report: %s", e.getMessage());
+    }
+    report.write();
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
       for (int scale : options.scales) {
         report.add(scale(scale, postgres));
@@ -90,6 +96,12 @@ public final class Bench {
     ChildJvm.of(SparkSide.class).heap(options.driverMemory).args("export-gold", lake.toString(),
         dir.resolve("our-gold").toString()).log(logs.resolve("export-gold.log")).run().check();
 
+    try {
+      plainSpark(r, bronze, dir, lake, postgres, database, url);
+    } catch (IllegalStateException | NullPointerException e) {
+      log("plain Spark reference failed, left out of the report: %s", e);
+    }
+
     ChildJvm.Result duck = ChildJvm.of(DuckDbReference.class).heap("1g").args(bronze.toString())
         .log(logs.resolve("duckdb.log")).run().check();
     Map<String, String> values = duck.values();
@@ -118,6 +130,8 @@ public final class Bench {
         .args("jdbc-append", lake.toString(), url, "spark_jdbc").log(logs.resolve("df-write-jdbc.log")).run().check()
         .values().get("jdbc_seconds"));
 
+    r.rerun = stage("silver,gold,publish", lake, url, logs.resolve("rerun.log"));
+
     r.incrementalRows = addIncrementalFiles(lake.resolve("bronze"), Math.max(2, Math.round(r.bronzeRows * 0.01)));
     for (String stage : List.of("silver", "gold", "publish")) {
       r.incremental.put(stage, stage(stage, lake, url, logs.resolve("incremental-" + stage + ".log")));
@@ -126,15 +140,73 @@ public final class Bench {
     return r;
   }
 
-  /** One c360 stage in its own JVM, like {@code scripts/c360 run --stages STAGE}, publishing to PostgreSQL. */
+  /**
+   * One c360 run in its own JVM, like {@code scripts/c360 run --stages STAGES}, publishing to PostgreSQL, with
+   * Spark's event log on: its Spark jobs (from the event log) and Delta commits (new {@code _delta_log} JSON files
+   * of silver, quarantine and ledger tables) go with the timing.
+   */
   private BenchReport.Timing stage(String stage, Path lake, String url, Path log) throws Exception {
-    ChildJvm.Result result = ChildJvm.of(C360.class).heap(options.driverMemory).args("run", "--stages", stage,
+    Path events = log.resolveSibling(log.getFileName().toString().replace(".log", "") + "-events");
+    deleteRecursively(events);
+    Files.createDirectories(events);
+    Map<String, Long> before = RunCost.commits(lake);
+    ChildJvm.Result result = ChildJvm.of(C360.class).heap(options.driverMemory)
+        .jvmOption("-Dspark.eventLog.enabled=true").jvmOption("-Dspark.eventLog.dir=" + events.toUri())
+        .args("run", "--stages", stage,
         "-Dc360.lake.root=" + lake, "-Dc360.publish.target=postgresql", "-Dc360.publish.url=" + url,
         "-Dc360.publish.user=postgres").log(log).run().check();
     double inStage = result.seconds("(?:" + stage + "|run \\d+ succeeded) in ([0-9.]+) s", result.wallSeconds);
-    log("  c360 %-8s %7.1f s in stage, %7.1f s wall, peak RSS %,d MB", stage, inStage, result.wallSeconds,
-        result.peakRssBytes >> 20);
-    return new BenchReport.Timing(inStage, result.wallSeconds, result.peakRssBytes);
+    RunCost cost = RunCost.of(events, before, RunCost.commits(lake));
+    log("  c360 %-8s %7.1f s in stage, %7.1f s wall, peak RSS %,d MB; %s", stage, inStage, result.wallSeconds,
+        result.peakRssBytes >> 20, cost);
+    return new BenchReport.Timing(inStage, result.wallSeconds, result.peakRssBytes, cost);
+  }
+
+  /**
+   * The plain-Spark reference ({@link PlainSparkReference}) on the same CSVs, publishing into its own schema, and
+   * its gold compared with ours.
+   */
+  private void plainSpark(BenchReport.ScaleResult r, Path bronze, Path dir, Path lake, EmbeddedPostgres postgres,
+      String database, String url) throws Exception {
+    try (Connection c = postgres.getDatabase("postgres", database).getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA plain");
+    }
+    ChildJvm.Result plain = ChildJvm.of(PlainSparkReference.class).heap(options.driverMemory)
+        .args(bronze.toString(), dir.resolve("plain").toString(), lake.toString(), url, "plain")
+        .log(dir.resolve("logs/plain-spark.log")).run().check();
+    Map<String, String> values = plain.values();
+    for (String stage : List.of("silver", "gold", "publish")) {
+      r.plain.put(stage, new BenchReport.Timing(Double.parseDouble(values.get(stage + "_seconds")), plain.wallSeconds,
+          plain.peakRssBytes));
+    }
+    for (String table : GoldQuery.TABLES) {
+      String[] counts = values.get("compare." + table).split(",");
+      r.plainMatch.put(table, new long[] {Long.parseLong(counts[0]), Long.parseLong(counts[1]),
+          Long.parseLong(counts[2]), Long.parseLong(counts[3])});
+    }
+    log("  plain Spark      silver %.1f s, gold %.1f s, publish %.1f s, %.1f s wall; gold rows differing: %s",
+        r.plain.get("silver").inStage, r.plain.get("gold").inStage, r.plain.get("publish").inStage, plain.wallSeconds,
+        r.plainMatch.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()[1] + "/" + e.getValue()[3])
+            .collect(Collectors.joining(", ")));
+  }
+
+  /**
+   * {@code c360 demo} from nothing (the README's first command, after the build) on a fresh lake, then
+   * {@code c360 status} and {@code c360 quarantine} on that lake; wall times of the whole processes.
+   */
+  private BenchReport.DemoResult demo() throws Exception {
+    Path dir = work.resolve("demo");
+    deleteRecursively(dir);
+    String root = "-Dc360.lake.root=" + dir.resolve("lake");
+    ChildJvm.Result demo = ChildJvm.of(C360.class).heap(options.driverMemory).args("demo", root)
+        .log(dir.resolve("logs/demo.log")).run().check();
+    ChildJvm.Result status = ChildJvm.of(C360.class).heap(options.driverMemory).args("status", root)
+        .log(dir.resolve("logs/status.log")).run().check();
+    ChildJvm.Result quarantine = ChildJvm.of(C360.class).heap(options.driverMemory).args("quarantine", root)
+        .log(dir.resolve("logs/quarantine.log")).run().check();
+    log("demo %.1f s wall; status %.1f s; quarantine %.1f s", demo.wallSeconds, status.wallSeconds,
+        quarantine.wallSeconds);
+    return new BenchReport.DemoResult(demo.wallSeconds, status.wallSeconds, quarantine.wallSeconds);
   }
 
   /**

@@ -26,6 +26,7 @@ final class BenchReport {
   private final ZonedDateTime started = ZonedDateTime.now(ZoneOffset.UTC);
   private final List<ScaleResult> scales = new ArrayList<>();
   private MemoryResult memory;
+  private DemoResult demo;
 
   BenchReport(BenchOptions options) {
     this.options = options;
@@ -33,6 +34,10 @@ final class BenchReport {
 
   void add(ScaleResult result) {
     scales.add(result);
+  }
+
+  void demo(DemoResult result) {
+    this.demo = result;
   }
 
   void memory(MemoryResult result) {
@@ -70,6 +75,14 @@ final class BenchReport {
         .append(" start-up); *wall* is the whole child process. DuckDB's times are taken inside its JVM. Peak RSS is")
         .append(" the child process's `VmHWM`. Ratios are c360 / reference. For the wall-time ratio DuckDB's wall is")
         .append(" its whole JVM (start-up, silver and gold).\n\n");
+
+    if (demo != null) {
+      md.append("## Start-up and inspection: `c360 demo`, then `status` and `quarantine` on its lake\n\n")
+          .append("| command | wall s |\n|---|---:|\n")
+          .append(String.format(Locale.ROOT, "| demo (scale 1, dirty: generate, silver, gold, publish to H2, report) |"
+              + " %.1f |%n| status | %.1f |%n| quarantine | %.1f |%n%n", demo.demoWall, demo.statusWall,
+              demo.quarantineWall));
+    }
 
     md.append("## Bronze → silver → gold: c360 vs DuckDB\n\n");
     md.append("| scale | bronze rows | stage | c360 s (wall) | c360 rows/s | c360 peak RSS | DuckDB s | DuckDB rows/s |")
@@ -121,6 +134,51 @@ final class BenchReport {
     md.append("\nIn-stage seconds first, process wall in brackets. Gold is recomputed from all of silver whenever a")
         .append(" silver table changed (DESIGN §5), so it does not shrink with the increment.\n");
 
+    md.append("\n## c360 vs plain Spark: the tutorial's pipeline written naively\n\n");
+    md.append("| scale | stage | c360 s | plain Spark s | c360 / plain |\n|---:|---|---:|---:|---:|\n");
+    for (ScaleResult r : scales) {
+      for (String stage : List.of("silver", "gold", "publish")) {
+        if (r.plain.containsKey(stage)) {
+          double ours = r.ours.get(stage).inStage;
+          double plain = r.plain.get(stage).inStage;
+          md.append(String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %.2f× |%n", r.scale, stage, ours, plain,
+              ours / plain));
+        }
+      }
+    }
+    md.append("\n| scale | table | c360 rows | plain rows | only in plain | only in c360 |\n|---:|---|---:|---:|---:|---:|\n");
+    for (ScaleResult r : scales) {
+      r.plainMatch.forEach((table, c) -> md.append(String.format(Locale.ROOT, "| %,d | %s | %,d | %,d | %,d | %,d |%n",
+          r.scale, table, c[3], c[2], c[0], c[1])));
+    }
+    md.append("\nPlain Spark: `inferSchema` CSV, NULL keys dropped, `dropDuplicates` on the key, Delta overwrite, the")
+        .append(" same `sql/gold/*.sql`, `df.write.jdbc` overwrite, Spark's default settings, in one JVM; its times")
+        .append(" are taken inside that JVM. Its gold is cast to c360's types and compared with `exceptAll` both")
+        .append(" ways: it reads money as doubles, so cents that a double does not hold exactly can differ. It")
+        .append(" drops no malformed line, orphan or bad value (the data is clean) and keeps an arbitrary duplicate.\n");
+
+    md.append("\n## Runs: Spark jobs and Delta commits (from the event log and the Delta logs)\n\n");
+    md.append("| scale | run | in-stage s (wall) | Spark jobs | silver tables written | jobs per silver table |")
+        .append(" Delta commits |\n|---:|---|---:|---:|---:|---:|---:|\n");
+    for (ScaleResult r : scales) {
+      List<Object[]> runs = new ArrayList<>();
+      runs.add(new Object[] {"full: silver", r.ours.get("silver")});
+      runs.add(new Object[] {"rerun, nothing new: silver, gold, publish", r.rerun});
+      runs.add(new Object[] {"1% drop: silver", r.incremental.get("silver")});
+      for (Object[] run : runs) {
+        Timing t = (Timing) run[1];
+        if (t == null || t.cost == null) {
+          continue;
+        }
+        md.append(String.format(Locale.ROOT, "| %,d | %s | %.1f (%.1f) | %,d | %d | %s | %,d |%n", r.scale, run[0],
+            t.inStage, t.wall, t.cost.sparkJobs, t.cost.silverTablesWritten(),
+            t.cost.silverTablesWritten() == 0 ? "-" : String.format(Locale.ROOT, "%.1f", t.cost.jobsPerSilverTable()),
+            t.cost.totalCommits()));
+      }
+    }
+    md.append("\nSpark jobs are every job of the child JVM (including ledger and quarantine work); Delta commits are")
+        .append(" every new commit of the lake's silver, gold, quarantine and ledger tables.\n");
+
     md.append("\n## Time per row, bronze → gold\n\n| scale | c360 µs/row | relative to scale ")
         .append(scales.isEmpty() ? "" : String.format(Locale.ROOT, "%,d", scales.get(0).scale))
         .append(" | DuckDB µs/row |\n|---:|---:|---:|---:|\n");
@@ -153,6 +211,28 @@ final class BenchReport {
     ScaleResult first = scales.get(0);
     ScaleResult last = scales.get(scales.size() - 1);
     StringBuilder t = new StringBuilder();
+    if (demo != null) {
+      t.append(String.format(Locale.ROOT, "- `c360 demo` ≤ 25 s wall: %.1f s — %s%n", demo.demoWall,
+          demo.demoWall <= 25 ? "met" : "missed"));
+      t.append(String.format(Locale.ROOT, "- `c360 status` and `c360 quarantine` ≤ 3 s wall: %.1f s and %.1f s — %s%n",
+          demo.statusWall, demo.quarantineWall, Math.max(demo.statusWall, demo.quarantineWall) <= 3 ? "met" : "missed"));
+    }
+    if (last.rerun != null) {
+      t.append(String.format(Locale.ROOT, "- a rerun with nothing new ≤ 3 s in stage at scale %,d: %.1f s — %s%n",
+          last.scale, last.rerun.inStage, last.rerun.inStage <= 3 ? "met" : "missed"));
+    }
+    for (ScaleResult r : scales) {
+      if (r.plain.containsKey("silver")) {
+        double ratio = r.ours.get("silver").inStage / r.plain.get("silver").inStage;
+        t.append(String.format(Locale.ROOT, "- silver ≤ 0.5× plain Spark's at scale %,d: %.2f× — %s%n", r.scale, ratio,
+            ratio <= 0.5 ? "met" : "missed"));
+      }
+      Timing inc = r.incremental.get("silver");
+      if (inc != null && inc.cost != null && inc.cost.silverTablesWritten() > 0) {
+        t.append(String.format(Locale.ROOT, "- Spark jobs per silver table ≤ 8 (1%% drop, scale %,d): %.1f — %s%n",
+            r.scale, inc.cost.jobsPerSilverTable(), inc.cost.jobsPerSilverTable() <= 8 ? "met" : "missed"));
+      }
+    }
     double e2e = last.ours("bronze → gold").inStage / last.duck("bronze → gold").inStage;
     double e2eWall = last.ours("bronze → gold").wall / last.duck("bronze → gold").wall;
     t.append(String.format(Locale.ROOT, "- bronze → gold within 2× DuckDB at scale %,d: %.1f× in-stage (%.1f× wall) — %s%n",
@@ -230,9 +310,23 @@ final class BenchReport {
       inc.put("shareOfFullWall", r.sum(r.incremental, true) / r.sum(r.ours, true));
       s.put("incremental", inc);
       s.put("c360MicrosPerRowBronzeToGold", r.microsPerRow());
+      if (r.rerun != null) {
+        s.put("rerunNothingNew", r.rerun.json());
+      }
+      Map<String, Object> plain = new LinkedHashMap<>();
+      r.plain.forEach((stage, timing) -> plain.put(stage, timing.json()));
+      Map<String, Object> plainGold = new LinkedHashMap<>();
+      r.plainMatch.forEach((table, c) -> plainGold.put(table, Map.of("onlyInPlain", c[0], "onlyInC360", c[1],
+          "plainRows", c[2], "c360Rows", c[3])));
+      plain.put("goldComparison", plainGold);
+      s.put("plainSpark", plain);
       list.add(s);
     }
     root.put("scales", list);
+    if (demo != null) {
+      root.put("demo", Map.of("demoWallSeconds", demo.demoWall, "statusWallSeconds", demo.statusWall,
+          "quarantineWallSeconds", demo.quarantineWall));
+    }
     if (memory != null) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("scale", memory.scale);
@@ -257,11 +351,18 @@ final class BenchReport {
     final double inStage;
     final double wall;
     final long peakRss;
+    /** Spark jobs and Delta commits of a c360 run; null for references. */
+    final RunCost cost;
 
     Timing(double inStage, double wall, long peakRss) {
+      this(inStage, wall, peakRss, null);
+    }
+
+    Timing(double inStage, double wall, long peakRss, RunCost cost) {
       this.inStage = inStage;
       this.wall = wall;
       this.peakRss = peakRss;
+      this.cost = cost;
     }
 
     Map<String, Object> json() {
@@ -269,6 +370,9 @@ final class BenchReport {
       j.put("inStageSeconds", inStage);
       j.put("wallSeconds", wall);
       j.put("peakRssBytes", peakRss);
+      if (cost != null) {
+        j.put("cost", cost.json());
+      }
       return j;
     }
   }
@@ -288,6 +392,12 @@ final class BenchReport {
     final Map<String, long[]> goldMatch = new LinkedHashMap<>();
     double copySeconds;
     double jdbcSeconds;
+    /** The plain-Spark reference's silver, gold and publish. */
+    final Map<String, Timing> plain = new LinkedHashMap<>();
+    /** Per gold table: rows only in plain Spark's gold, only in c360's, plain rows, c360 rows. */
+    final Map<String, long[]> plainMatch = new LinkedHashMap<>();
+    /** {@code run} of every stage again with nothing new. */
+    Timing rerun;
 
     ScaleResult(int scale) {
       this.scale = scale;
@@ -328,6 +438,19 @@ final class BenchReport {
       goldMatch.forEach((t, c) -> s.append(t).append(c[0] == 0 && c[1] == 0 && c[2] == c[3] ? " match; "
           : " MISMATCH (" + c[0] + " only in DuckDB, " + c[1] + " only in c360); "));
       return s.toString();
+    }
+  }
+
+  /** Wall seconds of {@code c360 demo} on a fresh lake and of {@code status} and {@code quarantine} on it. */
+  static final class DemoResult {
+    final double demoWall;
+    final double statusWall;
+    final double quarantineWall;
+
+    DemoResult(double demoWall, double statusWall, double quarantineWall) {
+      this.demoWall = demoWall;
+      this.statusWall = statusWall;
+      this.quarantineWall = quarantineWall;
     }
   }
 

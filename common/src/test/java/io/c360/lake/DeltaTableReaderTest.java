@@ -1,0 +1,93 @@
+package io.c360.lake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.delta.tables.DeltaTable;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/** The Spark-free Delta reader sees exactly the rows of the latest snapshot, or refuses clearly. */
+class DeltaTableReaderTest extends SparkTestBase {
+  private static final StructType SCHEMA = new StructType()
+      .add("id", DataTypes.LongType, false)
+      .add("part", DataTypes.StringType, false)
+      .add("note", DataTypes.StringType, true);
+
+  private String path() {
+    return tmp.resolve("t").toString();
+  }
+
+  private void append(long id, String part, String note) {
+    spark.createDataFrame(List.of(RowFactory.create(id, part, note)), SCHEMA).write().format("delta")
+        .partitionBy("part").mode("append").save(path());
+  }
+
+  private List<List<Object>> read(String... columns) {
+    DeltaTableReader reader = DeltaTableReader.open(lake.fileSystem(), new Path(path())).orElseThrow();
+    return reader.rows(List.of(columns)).stream().map(Arrays::asList)
+        .sorted(Comparator.comparing(r -> (Long) r.get(0))).collect(Collectors.toList());
+  }
+
+  @Test
+  void readsTheLatestSnapshotAcrossACheckpointDeletesAndAnAddedColumn() {
+    // Checkpoints every 3 commits: after versions 0-4 (ids 1-5) the reader needs checkpoint 3 plus commit 4.
+    String interval = "spark.databricks.delta.properties.defaults.checkpointInterval";
+    spark.conf().set(interval, "3");
+    try {
+      for (long id = 1; id <= 5; id++) {
+        append(id, id % 2 == 0 ? "even" : "odd", id == 3 ? null : "n" + id);
+      }
+    } finally {
+      spark.conf().unset(interval);
+    }
+    assertTrue(lake.exists(new Path(path(), "_delta_log/00000000000000000003.checkpoint.parquet")));
+    DeltaTable.forPath(spark, path()).delete("id IN (2, 4)");
+    StructType wider = SCHEMA.add("score", DataTypes.IntegerType, true);
+    spark.createDataFrame(List.of(RowFactory.create(13L, "odd", "n13", 7)), wider).write().format("delta")
+        .partitionBy("part").mode("append").option("mergeSchema", "true").save(path());
+
+    DeltaTableReader reader = DeltaTableReader.open(lake.fileSystem(), new Path(path())).orElseThrow();
+    assertEquals(List.of("id", "part", "note", "score"), reader.columns());
+    assertEquals(6, reader.version());
+    List<List<Object>> expected = List.of(Arrays.asList(1L, "odd", "n1", null), Arrays.asList(3L, "odd", null, null),
+        Arrays.asList(5L, "odd", "n5", null), Arrays.asList(13L, "odd", "n13", 7));
+    assertEquals(expected, read("id", "part", "note", "score"));
+
+    assertTrue(reader.rows(List.of("id"), p -> "even".equals(p.get("part"))).isEmpty());
+    List<Object[]> odd = reader.rows(List.of("id"), p -> "odd".equals(p.get("part")));
+    assertEquals(List.of(1L, 3L, 5L, 13L), odd.stream().map(r -> (Long) r[0]).sorted().collect(Collectors.toList()));
+  }
+
+  @Test
+  void noDeltaTableIsEmptyAndAnUnknownColumnIsNamed() {
+    assertTrue(DeltaTableReader.open(lake.fileSystem(), new Path(path())).isEmpty());
+    append(1, "odd", "x");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read("id", "nope"));
+    assertTrue(e.getMessage().contains("nope") && e.getMessage().contains(path()), e.getMessage());
+  }
+
+  @Test
+  void deletionVectorsAreRefusedNamingTheTable() {
+    append(1, "odd", "x");
+    append(2, "odd", "y");
+    spark.sql("ALTER TABLE delta.`" + path() + "` SET TBLPROPERTIES ('delta.enableDeletionVectors' = true)");
+    spark.createDataFrame(List.of(RowFactory.create(3L, "odd", "z"), RowFactory.create(4L, "odd", "w")), SCHEMA)
+        .coalesce(1).write().format("delta").mode("append").save(path());
+    DeltaTable.forPath(spark, path()).delete("id = 3");
+    List<Row> spark = DeltaTableReaderTest.spark.read().format("delta").load(path()).collectAsList();
+    assertEquals(3, spark.size());
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> DeltaTableReader.open(lake.fileSystem(), new Path(path())));
+    assertTrue(e.getMessage().contains("deletion vectors") && e.getMessage().contains(path()), e.getMessage());
+  }
+}
