@@ -25,10 +25,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Silver and gold → SQL target (DESIGN §6). Per table, parents first: executors bulk-load the rows to publish into a
- * per-run staging table, then one transaction MERGEs staging into the target (silver) or replaces the target's rows
- * (gold) and records the published Delta version in {@code c360_publish_state}; the staging table is dropped.
- * Silver publishes only the change data feed since the recorded version. A failure rolls back that table's
- * transaction: the target keeps its previous version, and the next run resumes.
+ * per-run staging table, then one transaction MERGEs staging into the target and records the published Delta version
+ * in {@code c360_publish_state}; the staging table is dropped. Silver publishes only the change data feed since the
+ * recorded version; a full silver publish also deletes the target rows silver no longer has. A gold table receives
+ * only its groups that changed ({@link ChangeFeed#netChangePerGroup}), merged on its grouping key, or is replaced
+ * whole when there is no usable feed or key. A failure rolls back that table's transaction: the target keeps its
+ * previous version, and the next run resumes.
  *
  * <pre>
  * List&lt;PublishResult&gt; results = PublishStage.of(spark, layout, target).runId(7).execute();
