@@ -1,2 +1,2 @@
--- The Delta table and version last published into a target table.
-SELECT "delta_table_id", "delta_version" FROM "c360_publish_state" WHERE "table_name" = ?
+-- The Delta table and version last published into every target table, read once per publish.
+SELECT "table_name", "delta_table_id", "delta_version" FROM "c360_publish_state"

@@ -112,6 +112,7 @@ public final class GoldStage {
   private long write(String table, Dataset<Row> rows, String inputs) {
     String path = layout.gold(table).toString();
     rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+        .option("delta.enableChangeDataFeed", "true") // publish sends only the groups that changed
         .option("userMetadata", inputs).save(path);
     long written = outputRows(lastCommit(table));
     LOG.info("gold {}: {} rows", table, written);

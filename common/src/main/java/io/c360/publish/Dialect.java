@@ -78,9 +78,25 @@ public abstract class Dialect implements Serializable {
     return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
   }
 
-  /** Statement that creates an empty, constraint-free table with the columns of {@code source}. */
+  /**
+   * Statement that creates an empty, constraint-free staging table with the columns of {@code source}, a table or a
+   * parenthesised query with an alias.
+   */
   public String createEmptyCopy(String target, String source) {
-    return "CREATE TABLE " + target + " AS SELECT * FROM " + source + " WHERE 1 = 0";
+    return "CREATE " + stagingTableKind() + "TABLE " + target + " AS SELECT * FROM " + source + " WHERE 1 = 0";
+  }
+
+  /** What goes between CREATE and TABLE for a staging table, e.g. {@code UNLOGGED }. */
+  protected String stagingTableKind() {
+    return "";
+  }
+
+  /**
+   * A condition true when {@code left} and {@code right} are equal or both NULL. {@code zero} is a literal of their
+   * type (null if none), for dialects whose planner can hash a COALESCE but not a NULL-safe comparison.
+   */
+  public String nullSafeEquals(String left, String right, String zero) {
+    return "(" + left + " = " + right + " OR " + left + " IS NULL AND " + right + " IS NULL)";
   }
 
   /** The placeholders of {@code sql/publish/} files that depend on the dialect. */

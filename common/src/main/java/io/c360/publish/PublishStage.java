@@ -1,39 +1,36 @@
 package io.c360.publish;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.row_number;
-
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.gold.GoldQuery;
 import io.c360.lake.LakeLayout;
-import io.c360.sql.SqlTemplate;
-import io.delta.tables.DeltaTable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Silver and gold → SQL target (DESIGN §6). Per table, parents first: executors bulk-load the rows to publish into a
- * per-run staging table, then one transaction MERGEs staging into the target (silver) or replaces the target's rows
- * (gold) and records the published Delta version in {@code c360_publish_state}; the staging table is dropped.
- * Silver publishes only the change data feed since the recorded version. A failure rolls back that table's
- * transaction: the target keeps its previous version, and the next run resumes.
+ * per-run staging table, then one transaction MERGEs staging into the target and records the published Delta version
+ * in {@code c360_publish_state}; the staging table is dropped. Silver publishes only the change data feed since the
+ * recorded version; a full silver publish also deletes the target rows silver no longer has. A gold table receives
+ * only its groups that changed ({@link ChangeFeed#netChangePerGroup}), merged on its grouping key, or is replaced
+ * whole when there is no usable feed or key. A failure rolls back that table's transaction: the target keeps its
+ * previous version, and the next run resumes.
  *
  * <pre>
  * List&lt;PublishResult&gt; results = PublishStage.of(spark, layout, target).runId(7).execute();
@@ -47,6 +44,7 @@ public final class PublishStage {
   private final PublishTarget target;
   private final Dialect dialect;
   private final TargetSchema schema;
+  private final PublishSql sql;
   private long runId;
   private int batchSize = 10_000;
   private int parallelism = 4;
@@ -64,6 +62,7 @@ public final class PublishStage {
     this.target = target;
     this.dialect = target.dialect();
     this.schema = new TargetSchema(dialect, Catalog.tables());
+    this.sql = new PublishSql(dialect);
   }
 
   public static PublishStage of(SparkSession spark, LakeLayout layout, PublishTarget target) {
@@ -108,18 +107,33 @@ public final class PublishStage {
     return this;
   }
 
-  /** Publishes every silver table, parents first, then every gold table. */
+  /**
+   * Publishes every silver table, parents first, then every gold table. The publish state of all tables is read
+   * with one query and compared with the lake's Delta versions first: when nothing is new, nothing else is sent.
+   */
   public List<PublishResult> execute() {
     List<PublishResult> results = new ArrayList<>();
     try (Connection connection = target.connect()) {
-      schema.dropLeftoverStaging(connection);
-      schema.ensure(connection);
+      Map<String, PublishState> published = PublishState.readAll(connection);
+      Map<String, PublishState> current = new LinkedHashMap<>();
       for (Table table : Catalog.tables()) {
-        results.add(publishSilver(connection, table));
+        current.put(table.name(), deltaState(layout.silver(table).toString()));
+      }
+      for (String gold : GoldQuery.TABLES) {
+        current.put(goldName(gold), deltaState(layout.gold(gold).toString()));
+      }
+      boolean anythingNew = current.entrySet().stream()
+          .anyMatch(e -> e.getValue() != null && !holds(published.get(e.getKey()), e.getValue()));
+      if (anythingNew) {
+        schema.dropLeftoverStaging(connection);
+        schema.ensure(connection);
+      }
+      for (Table table : Catalog.tables()) {
+        results.add(publishSilver(connection, table, current.get(table.name()), published.get(table.name())));
         onTable.accept(results.get(results.size() - 1));
       }
       for (String gold : GoldQuery.TABLES) {
-        results.add(publishGold(connection, gold));
+        results.add(publishGold(connection, gold, current.get(goldName(gold)), published.get(goldName(gold))));
         onTable.accept(results.get(results.size() - 1));
       }
     } catch (SQLException e) {
@@ -128,45 +142,43 @@ public final class PublishStage {
     return results;
   }
 
-  private PublishResult publishSilver(Connection connection, Table table) throws SQLException {
+  private PublishResult publishSilver(Connection connection, Table table, PublishState current,
+      PublishState published) throws SQLException {
     long started = System.nanoTime();
     String path = layout.silver(table).toString();
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    if (current == null) {
       return new PublishResult(table.name(), PublishResult.Mode.ABSENT, -1, 0, 0, 0);
     }
-    PublishState current = deltaState(path);
-    Optional<PublishState> published = PublishState.read(connection, table.name());
-    if (published.isPresent() && published.get().holds(current)) {
+    if (holds(published, current)) {
       return new PublishResult(table.name(), PublishResult.Mode.UNCHANGED, current.deltaVersion, 0, 0, 0);
     }
     PublishResult.Mode mode = PublishResult.Mode.FULL;
     Dataset<Row> rows = null;
-    if (published.isPresent() && published.get().deltaTableId.equals(current.deltaTableId)
-        && published.get().deltaVersion < current.deltaVersion) {
-      rows = changesSince(table, path, published.get().deltaVersion, current.deltaVersion);
+    if (published != null && published.deltaTableId.equals(current.deltaTableId)
+        && published.deltaVersion < current.deltaVersion) {
+      rows = ChangeFeed.latestPerKey(spark, table.name(), path, table.columnNames(), table.primaryKey(),
+          published.deltaVersion, current.deltaVersion);
       mode = rows == null ? mode : PublishResult.Mode.INCREMENTAL;
     }
     if (rows == null) {
-      rows = spark.read().format("delta").option("versionAsOf", current.deltaVersion).load(path);
+      rows = spark.read().format("delta").option("versionAsOf", current.deltaVersion).load(path)
+          .select(columnsOf(table.columnNames()));
     }
-    String[] columns = table.columnNames().toArray(new String[0]);
+    String targetTable = dialect.quote(table.name());
     String staging = dialect.qualified(null, stagingName(table.name()));
-    long staged = load(connection, rows.select(columnsOf(columns)), staging, dialect.quote(table.name()),
-        table.columnNames());
-    String merge = SqlTemplate.load("sql/publish/merge.sql").with(dialect.fragments())
-        .with("target", dialect.quote(table.name()))
-        .with("staging", staging)
-        .with("key_match", join(table.primaryKey(), " AND ", c -> "t." + dialect.quote(c) + " = s." + dialect.quote(c)))
-        .with("assignments", join(nonKey(table), ", ", c -> dialect.quote(c) + " = s." + dialect.quote(c)))
-        .with("columns", join(table.columnNames(), ", ", dialect::quote))
-        .with("source_columns", join(table.columnNames(), ", ", c -> "s." + dialect.quote(c)))
-        .render();
+    long staged = load(connection, rows, staging, targetTable, table.columnNames());
+    String merge = sql.silverMerge(table, staging);
     List<String> statements = new ArrayList<>();
     // A full publish checks each foreign key once over all rows rather than once per inserted row (PostgreSQL:
     // scale 16,000 spent 2-4x longer on tables with foreign keys); the keys are back before the commit.
     boolean bulkForeignKeys = mode == PublishResult.Mode.FULL && dialect.checksForeignKeysInBulk();
     if (bulkForeignKeys) {
       statements.addAll(schema.dropForeignKeys(table));
+    }
+    if (mode == PublishResult.Mode.FULL) {
+      // A full publish stages every row of silver: target rows it does not stage were removed from silver (a
+      // full refresh), and go, children that reference them first.
+      statements.addAll(sql.deleteVanished(table, staging));
     }
     int mergeIndex = statements.size();
     statements.add(merge);
@@ -180,50 +192,67 @@ public final class PublishStage {
         (System.nanoTime() - started) / 1e9);
   }
 
-  private PublishResult publishGold(Connection connection, String gold) throws SQLException {
+  private PublishResult publishGold(Connection connection, String gold, PublishState current, PublishState published)
+      throws SQLException {
     long started = System.nanoTime();
-    String name = TargetSchema.GOLD_SCHEMA + "." + gold;
+    String name = goldName(gold);
     String path = layout.gold(gold).toString();
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    if (current == null) {
       return new PublishResult(name, PublishResult.Mode.ABSENT, -1, 0, 0, 0);
     }
-    PublishState current = deltaState(path);
-    Optional<PublishState> published = PublishState.read(connection, name);
-    if (published.isPresent() && published.get().holds(current)) {
+    if (holds(published, current)) {
       return new PublishResult(name, PublishResult.Mode.UNCHANGED, current.deltaVersion, 0, 0, 0);
     }
-    Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", current.deltaVersion).load(path);
-    List<String> columns = List.of(rows.columns());
-    checkGoldColumns(connection, gold, columns);
+    Map<String, TargetSchema.ColumnInfo> targetColumns = TargetSchema.columns(connection, TargetSchema.GOLD_SCHEMA,
+        gold);
     String targetTable = dialect.qualified(TargetSchema.GOLD_SCHEMA, gold);
     String staging = dialect.qualified(TargetSchema.GOLD_SCHEMA, stagingName(gold));
-    long staged = load(connection, rows, staging, targetTable, columns);
-    List<String> replace = SqlTemplate.load("sql/publish/replace.sql")
-        .with("target", targetTable)
-        .with("staging", staging)
-        .with("columns", join(columns, ", ", dialect::quote))
-        .statements();
-    inTransaction(connection, name, staging, replace, replace.size() - 1, current);
-    LOG.info("published {} (Delta v{}): {} rows", name, current.deltaVersion, staged);
-    return new PublishResult(name, PublishResult.Mode.REPLACED, current.deltaVersion, staged, staged,
-        (System.nanoTime() - started) / 1e9);
+    Dataset<Row> snapshot = spark.read().format("delta").option("versionAsOf", current.deltaVersion).load(path);
+    List<String> columns = List.of(snapshot.columns());
+    checkGoldColumns(gold, columns, targetColumns);
+    Dataset<Row> changes = null;
+    List<String> key = List.of();
+    if (published != null && published.deltaTableId.equals(current.deltaTableId)
+        && published.deltaVersion < current.deltaVersion) {
+      key = TargetSchema.groupingKey(connection, TargetSchema.GOLD_SCHEMA, gold);
+      changes = key.isEmpty() ? null : ChangeFeed.netChangePerGroup(spark, name, path, columns, key,
+          published.deltaVersion, current.deltaVersion);
+    }
+    long staged;
+    long written;
+    PublishResult.Mode mode;
+    if (changes == null) {
+      mode = PublishResult.Mode.REPLACED;
+      staged = load(connection, snapshot, staging, targetTable, columns);
+      List<String> replace = sql.goldReplace(targetTable, staging, columns);
+      inTransaction(connection, name, staging, replace, replace.size() - 1, current);
+      written = staged;
+    } else {
+      mode = PublishResult.Mode.INCREMENTAL;
+      List<String> stagedColumns = new ArrayList<>(columns);
+      stagedColumns.add(ChangeFeed.DELETE_FLAG);
+      staged = load(connection, changes, staging, sql.goldChangeShape(targetTable), stagedColumns);
+      String merge = sql.goldMerge(targetTable, staging, columns, key, targetColumns);
+      // No group changed (gold recomputed to the same rows): only the state moves on.
+      written = inTransaction(connection, name, staging, staged == 0 ? List.of() : List.of(merge), 0, current);
+    }
+    LOG.info("published {} ({}, Delta v{}): {} rows staged, {} written", name, mode, current.deltaVersion, staged,
+        written);
+    return new PublishResult(name, mode, current.deltaVersion, staged, written, (System.nanoTime() - started) / 1e9);
   }
 
   /** Creates the staging table (auto-commit: DDL commits in H2 anyway) and loads it from the executors. */
-  private long load(Connection connection, Dataset<Row> rows, String staging, String targetTable, List<String> columns)
+  private long load(Connection connection, Dataset<Row> rows, String staging, String source, List<String> columns)
       throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute(dialect.createEmptyCopy(staging, targetTable));
+      statement.execute(dialect.createEmptyCopy(staging, source));
     }
     try {
       Dataset<Row> partitioned = rows.rdd().getNumPartitions() > parallelism ? rows.coalesce(parallelism) : rows;
-      partitioned.foreachPartition(new StagingLoader(target, staging, columns, batchSize));
-      try (Statement statement = connection.createStatement();
-          ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + staging)) {
-        count.next();
-        return count.getLong(1);
-      }
-    } catch (RuntimeException | SQLException e) {
+      LongAccumulator loaded = spark.sparkContext().longAccumulator("c360 staged rows");
+      partitioned.foreachPartition(new StagingLoader(target, staging, columns, batchSize, loaded));
+      return loaded.value();
+    } catch (RuntimeException e) {
       dropQuietly(connection, staging);
       throw e;
     }
@@ -259,39 +288,29 @@ public final class PublishStage {
     return written;
   }
 
-  /** The rows changed between {@code published} (exclusive) and {@code current}, latest per key; null if the feed
-   * cannot answer (e.g. vacuumed), in which case the caller publishes everything. */
-  private Dataset<Row> changesSince(Table table, String path, long published, long current) {
-    try {
-      Dataset<Row> feed = spark.read().format("delta").option("readChangeFeed", "true")
-          .option("startingVersion", published + 1).option("endingVersion", current).load(path)
-          .filter(col("_change_type").isin("insert", "update_postimage"));
-      Column[] keys = table.primaryKey().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-      return feed.withColumn("_c360_latest",
-              row_number().over(Window.partitionBy(keys).orderBy(col("_commit_version").desc())))
-          .filter(col("_c360_latest").equalTo(1));
-    } catch (Exception e) {
-      LOG.warn("change data feed of {} from version {} unavailable ({}); publishing all rows", table.name(),
-          published + 1, e.getMessage());
-      return null;
-    }
-  }
-
-  private void checkGoldColumns(Connection connection, String gold, List<String> columns) throws SQLException {
+  private static void checkGoldColumns(String gold, List<String> columns,
+      Map<String, TargetSchema.ColumnInfo> targetColumns) {
     List<String> expected = new ArrayList<>();
     columns.forEach(c -> expected.add(c.toUpperCase(Locale.ROOT)));
-    List<String> actual = new ArrayList<>(TargetSchema.columns(connection, TargetSchema.GOLD_SCHEMA, gold).keySet());
+    List<String> actual = new ArrayList<>(targetColumns.keySet());
     if (!actual.equals(expected)) {
       throw new SchemaMismatchException("target table gold." + gold + " has columns " + actual
           + " but the gold Delta table has " + expected + "; fix or drop the target table (c360 never alters it)");
     }
   }
 
+  /** The Delta id and version of the table at {@code path} from its (cached) log, or null if there is none. */
   private PublishState deltaState(String path) {
-    DeltaTable delta = DeltaTable.forPath(spark, path);
-    String id = delta.detail().select("id").first().getString(0);
-    long version = delta.history(1).select("version").first().getLong(0);
-    return new PublishState(id, version);
+    Snapshot snapshot = DeltaLog.forTable(spark, path).update(false, scala.Option.empty());
+    return snapshot.version() < 0 ? null : new PublishState(snapshot.metadata().id(), snapshot.version());
+  }
+
+  private static boolean holds(PublishState published, PublishState current) {
+    return published != null && published.holds(current);
+  }
+
+  private static String goldName(String gold) {
+    return TargetSchema.GOLD_SCHEMA + "." + gold;
   }
 
   private String stagingName(String table) {
@@ -319,23 +338,7 @@ public final class PublishStage {
     }
   }
 
-  private static List<String> nonKey(Table table) {
-    List<String> columns = new ArrayList<>(table.columnNames());
-    columns.removeAll(table.primaryKey());
-    return columns;
-  }
-
-  private static String join(List<String> names, String separator, java.util.function.Function<String, String> f) {
-    StringJoiner joined = new StringJoiner(separator);
-    names.forEach(n -> joined.add(f.apply(n)));
-    return joined.toString();
-  }
-
-  private static Column[] columnsOf(String[] names) {
-    Column[] columns = new Column[names.length];
-    for (int i = 0; i < names.length; i++) {
-      columns[i] = col(names[i]);
-    }
-    return columns;
+  private static Column[] columnsOf(List<String> names) {
+    return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
   }
 }

@@ -5,10 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The {@code c360_publish_state} row of one target table: which Delta table (by its id) and version it holds. It is
@@ -26,13 +28,27 @@ final class PublishState {
     this.deltaVersion = deltaVersion;
   }
 
-  static Optional<PublishState> read(Connection connection, String targetTable) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(READ)) {
-      select.setString(1, targetTable);
-      try (ResultSet rs = select.executeQuery()) {
-        return rs.next() ? Optional.of(new PublishState(rs.getString(1), rs.getLong(2))) : Optional.empty();
+  /**
+   * The state of every published table by target table name; empty for a database without a state table (never
+   * published to), so that probing it is a read, not DDL.
+   */
+  static Map<String, PublishState> readAll(Connection connection) throws SQLException {
+    Map<String, PublishState> states = new HashMap<>();
+    try (Statement select = connection.createStatement(); ResultSet rs = select.executeQuery(READ)) {
+      while (rs.next()) {
+        states.put(rs.getString(1), new PublishState(rs.getString(2), rs.getLong(3)));
       }
+    } catch (SQLException e) {
+      if (e.getSQLState() == null || !e.getSQLState().startsWith("42")) {
+        throw e;
+      }
+      // 42xxx: no such table yet (H2 42S02/42102, PostgreSQL 42P01, SQL Server 42S02).
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
+      return Map.of();
     }
+    return states;
   }
 
   void write(Connection connection, String targetTable) throws SQLException {
@@ -50,7 +66,7 @@ final class PublishState {
 
   /** Whether {@code current} is the very version this state records. */
   boolean holds(PublishState current) {
-    return deltaTableId.equals(current.deltaTableId) && deltaVersion == current.deltaVersion;
+    return current != null && deltaTableId.equals(current.deltaTableId) && deltaVersion == current.deltaVersion;
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
 import org.postgresql.PGConnection;
 
 /**
@@ -27,12 +28,15 @@ final class StagingLoader implements ForeachPartitionFunction<Row> {
   private final String staging;
   private final List<String> columns;
   private final int batchSize;
+  private final LongAccumulator loaded;
 
-  StagingLoader(PublishTarget target, String staging, List<String> columns, int batchSize) {
+  /** {@code loaded} counts the rows loaded, so that the driver need not count the staging table. */
+  StagingLoader(PublishTarget target, String staging, List<String> columns, int batchSize, LongAccumulator loaded) {
     this.target = target;
     this.staging = staging;
     this.columns = List.copyOf(columns);
     this.batchSize = batchSize;
+    this.loaded = loaded;
   }
 
   @Override
@@ -68,6 +72,7 @@ final class StagingLoader implements ForeachPartitionFunction<Row> {
           insert.setObject(i + 1, JdbcValues.of(row.get(i)));
         }
         insert.addBatch();
+        loaded.add(1);
         if (++pending == batchSize) {
           insert.executeBatch();
           connection.commit();
@@ -95,6 +100,7 @@ final class StagingLoader implements ForeachPartitionFunction<Row> {
         appendCsv(csv, JdbcValues.of(row.get(i)));
       }
       csv.append('\n');
+      loaded.add(1);
       if (++pending == batchSize) {
         copy.copyIn(sql, new StringReader(csv.toString()));
         connection.commit();

@@ -167,10 +167,40 @@ public final class TargetSchema {
       while (rs.next()) {
         String name = rs.getString("COLUMN_NAME");
         columns.put(name.toUpperCase(Locale.ROOT), new ColumnInfo(name, rs.getInt("DATA_TYPE"),
-            rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS")));
+            rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"),
+            rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
       }
     }
     return columns;
+  }
+
+  /**
+   * The columns a gold table's rows are grouped by, as the target declares them: its primary key, else its first
+   * unique constraint (AverageOrderValue's grouping columns may be NULL); empty if it declares neither, and then
+   * the table is replaced whole on every publish.
+   */
+  static List<String> groupingKey(Connection connection, String schema, String table) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    Map<Short, String> key = new java.util.TreeMap<>();
+    try (ResultSet rs = meta.getPrimaryKeys(null, schema, table)) {
+      while (rs.next()) {
+        key.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+      }
+    }
+    if (key.isEmpty()) {
+      String index = null;
+      try (ResultSet rs = meta.getIndexInfo(null, schema, table, true, false)) {
+        while (rs.next()) {
+          String name = rs.getString("INDEX_NAME");
+          if (name == null || rs.getBoolean("NON_UNIQUE") || index != null && !index.equals(name)) {
+            continue;
+          }
+          index = name;
+          key.put(rs.getShort("ORDINAL_POSITION"), rs.getString("COLUMN_NAME"));
+        }
+      }
+    }
+    return new ArrayList<>(key.values());
   }
 
   private void checkColumns(Table table, Map<String, ColumnInfo> existing) {
@@ -220,13 +250,35 @@ public final class TargetSchema {
     final String typeName;
     final int size;
     final int digits;
+    final boolean nullable;
 
-    ColumnInfo(String name, int jdbcType, String typeName, int size, int digits) {
+    ColumnInfo(String name, int jdbcType, String typeName, int size, int digits, boolean nullable) {
       this.name = name;
       this.jdbcType = jdbcType;
       this.typeName = typeName;
       this.size = size;
       this.digits = digits;
+      this.nullable = nullable;
+    }
+
+    /** A literal of this column's type, for a NULL-safe comparison the database can hash; null if none. */
+    String zero() {
+      switch (jdbcType) {
+        case Types.INTEGER:
+        case Types.BIGINT:
+        case Types.SMALLINT:
+        case Types.TINYINT:
+        case Types.DECIMAL:
+        case Types.NUMERIC:
+          return "0";
+        case Types.VARCHAR:
+        case Types.NVARCHAR:
+        case Types.CHAR:
+        case Types.NCHAR:
+          return "''";
+        default:
+          return null;
+      }
     }
 
     boolean matches(ColumnType type) {

@@ -10,4 +10,9 @@ class PublishStageH2Test extends PublishStageTestBase {
   protected PublishTarget newDatabase(String name) {
     return PublishTarget.h2File(tmp.resolve("db-" + name).resolve("c360").toAbsolutePath().toString());
   }
+
+  @Override
+  protected String user() {
+    return "sa";
+  }
 }

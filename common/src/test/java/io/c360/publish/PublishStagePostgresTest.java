@@ -31,4 +31,9 @@ class PublishStagePostgresTest extends PublishStageTestBase {
     }
     return PublishTarget.of(Dialect.named("postgresql"), postgres.getJdbcUrl("postgres", name), "postgres", "", "");
   }
+
+  @Override
+  protected String user() {
+    return "postgres";
+  }
 }

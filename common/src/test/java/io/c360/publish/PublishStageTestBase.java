@@ -255,6 +255,97 @@ abstract class PublishStageTestBase extends SilverTestBase {
     assertTrue(message.contains("unexpected column Phone"), message);
   }
 
+  @Test
+  @Order(8)
+  void aGoldChangeSendsOnlyTheGroupsThatDifferAndEqualsAFullReplace() throws Exception {
+    PublishTarget target = newDatabase("goldchange");
+    publish(target);
+    // Bob's first store visit makes Riverside Plaza his home store: his Book order leaves the group without a
+    // store (which vanishes) for a new one. Ann's second order without a product changes the group whose product
+    // columns are all NULL, which must be matched NULL-safely, not inserted twice.
+    bronze("InStoreTransactions/2025-03-13.csv", header(IN_STORE_TRANSACTIONS),
+        "502,2,2,2025-03-13 10:00:00,1.00,Credit Card");
+    bronze("OnlineTransactions/2025-03-13.csv", header(ONLINE_TRANSACTIONS),
+        "105,1,,2025-03-13 11:00:00,PayPal,4.75,Completed");
+    refreshLake();
+    PublishStage.BeforeCommit failOnAverageOrderValue = (table, connection) -> {
+      if (table.equals("gold.AverageOrderValue")) {
+        throw new SQLException("simulated failure before commit");
+      }
+    };
+    Map<String, List<List<Object>>> before = databaseContents(target);
+    assertThrows(PublishException.class, () -> PublishStage.of(spark, lake, target).runId(++runs)
+        .beforeCommit(failOnAverageOrderValue).execute());
+    assertEquals(before.get("gold.AverageOrderValue"), databaseContents(target).get("gold.AverageOrderValue"),
+        "the failed gold change left the target as it was");
+
+    Map<String, PublishResult> results = byTable(publish(target));
+    PublishResult averageOrderValue = results.get("gold.AverageOrderValue");
+    assertEquals(PublishResult.Mode.INCREMENTAL, averageOrderValue.mode(), averageOrderValue.toString());
+    assertEquals(3, averageOrderValue.stagedRows(), "one vanished, one new and one changed group");
+    assertEquals(PublishResult.Mode.INCREMENTAL, results.get("gold.PeakTimes").mode());
+    assertEquals(2, results.get("gold.PeakTimes").stagedRows(), "Thursday 10:00 in store and 11:00 online are new");
+    assertEquals(0, results.get("gold.AgentPerformance").stagedRows(), "recomputed to the same rows");
+    Map<String, List<List<Object>>> after = databaseContents(target);
+    assertEquals(sorted(List.of(
+        row(10, "Lamp", "Home Goods", "Riverside Plaza", 2L, dec("5021.00"), dec("2510.50")),
+        row(10, "Lamp", "Home Goods", null, 1L, dec("20.00"), dec("20.00")),
+        row(11, "Book", "Books", "Riverside Plaza", 1L, dec("9.50"), dec("9.50")),
+        row(null, null, null, "Riverside Plaza", 2L, dec("10.00"), dec("5.00")))),
+        after.get("gold.AverageOrderValue"));
+    assertEquals(lakeContents(), after);
+    PublishTarget replaced = newDatabase("goldreplaced");
+    publish(replaced);
+    assertEquals(databaseContents(replaced), after, "the change publish equals a full replace");
+  }
+
+  @Test
+  @Order(9)
+  void rowsASilverFullRefreshLeavesOutAreDeletedFromTheTargetChildrenFirst() throws Exception {
+    PublishTarget target = newDatabase("refreshed");
+    publish(target);
+    // Dan's file and order 105's file are corrected to leave them out; a full refresh replays the current files.
+    // Dan's order 103 then has no customer (an orphan), so it leaves silver too.
+    bronze("Customers/2025-03-11.csv", header(CUSTOMERS), "2,Bob,bob@new.com,");
+    bronze("OnlineTransactions/2025-03-13.csv", header(ONLINE_TRANSACTIONS));
+    runSilver(true);
+    GoldStage.of(spark, lake).execute();
+    assertEquals(List.of(1, 2, 3), silver(CUSTOMERS).stream().map(r -> r.get(0)).sorted().collect(
+        java.util.stream.Collectors.toList()), "Dan left silver");
+    Map<String, PublishResult> results = byTable(publish(target));
+    assertEquals(PublishResult.Mode.FULL, results.get("Customers").mode(), "a re-created silver table");
+    Map<String, List<List<Object>>> after = databaseContents(target);
+    assertEquals(lakeContents(), after);
+    assertTrue(after.get("OnlineTransactions").stream().noneMatch(r -> List.of(103, 105).contains(r.get(0))),
+        after.get("OnlineTransactions").toString());
+  }
+
+  @Test
+  @Order(10)
+  void aPublishWithNothingNewSendsOnlyTheStateQuery() throws Exception {
+    PublishTarget target = newDatabase("idle");
+    publish(target);
+    PublishTarget logged = StatementLog.logging(target, user());
+    StatementLog.take();
+    for (PublishResult r : publish(logged)) {
+      assertEquals(PublishResult.Mode.UNCHANGED, r.mode(), r.toString());
+    }
+    List<String> sent = StatementLog.take();
+    assertEquals(1, sent.size(), sent.toString());
+    assertTrue(sent.get(0).contains("SELECT \"table_name\", \"delta_table_id\", \"delta_version\" FROM "
+        + "\"c360_publish_state\""), sent.toString());
+    // The log sees what a publish with news sends, so an empty log above means something.
+    bronze("Agents/2025-03-14.csv", header(AGENTS), "9,Cleo,Sales,Morning");
+    refreshLake();
+    publish(logged);
+    assertTrue(StatementLog.take().stream().anyMatch(sql -> sql.startsWith("MERGE INTO \"Agents\"")
+        || sql.contains("\nMERGE INTO \"Agents\"")), "the new agent was merged");
+    assertEquals(lakeContents(), databaseContents(logged));
+  }
+
+  /** The user of the databases {@link #newDatabase} creates. */
+  protected abstract String user();
+
   private static Map<String, PublishResult> byTable(List<PublishResult> results) {
     Map<String, PublishResult> map = new LinkedHashMap<>();
     results.forEach(r -> map.put(r.table(), r));

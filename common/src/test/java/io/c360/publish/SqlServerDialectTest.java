@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.catalog.Catalog;
 import io.c360.sql.SqlTemplate;
+import java.sql.Types;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
@@ -70,6 +73,37 @@ class SqlServerDialectTest {
       CCJSqlParserUtil.parse(sql);
     }
     CCJSqlParserUtil.parse(dialect.createEmptyCopy("\"s\"", "\"t\""));
+  }
+
+  @Test
+  void aGoldChangeMergeMatchesNullableGroupingColumnsNullSafelyAndEndsWithASemicolon() throws Exception {
+    Map<String, TargetSchema.ColumnInfo> columns = new LinkedHashMap<>();
+    columns.put("PRODUCTID", new TargetSchema.ColumnInfo("ProductID", Types.INTEGER, "int", 10, 0, true));
+    columns.put("ORDERCOUNT", new TargetSchema.ColumnInfo("OrderCount", Types.BIGINT, "bigint", 19, 0, false));
+    PublishSql sql = new PublishSql(dialect);
+    String merge = sql.goldMerge("\"gold\".\"AverageOrderValue\"", "\"gold\".\"c360_stage_AverageOrderValue_1\"",
+        List.of("ProductID", "OrderCount"), List.of("ProductID"), columns);
+    assertTrue(merge.contains("MERGE INTO \"gold\".\"AverageOrderValue\" WITH (HOLDLOCK) AS t"), merge);
+    assertTrue(merge.contains("ON (t.\"ProductID\" = s.\"ProductID\" OR t.\"ProductID\" IS NULL AND "
+        + "s.\"ProductID\" IS NULL)"), merge);
+    assertTrue(merge.contains("WHEN MATCHED AND s.\"c360_delete\" = 1 THEN DELETE"), merge);
+    assertTrue(merge.strip().endsWith(";"), merge);
+    assertTrue(parseTsql(merge) instanceof Merge, merge);
+    CCJSqlParserUtil.parse(dialect.createEmptyCopy("\"gold\".\"s\"", sql.goldChangeShape("\"gold\".\"t\"")));
+  }
+
+  @Test
+  void aFullPublishDeletesVanishedRowsOfChildrenBeforeTheirParent() throws Exception {
+    List<String> deletes = new PublishSql(dialect).deleteVanished(Catalog.CUSTOMERS, "\"c360_stage_Customers_1\"");
+    List<String> targets = new java.util.ArrayList<>();
+    for (String delete : deletes) {
+      CCJSqlParserUtil.parse(delete);
+      targets.add(delete.substring("DELETE FROM ".length(), delete.indexOf(' ', "DELETE FROM ".length())));
+    }
+    assertTrue(targets.indexOf("\"LoyaltyTransactions\"") < targets.indexOf("\"LoyaltyAccounts\""), targets.toString());
+    assertEquals("\"Customers\"", targets.get(targets.size() - 1), targets.toString());
+    assertEquals(List.of("\"OnlineTransactions\"", "\"InStoreTransactions\"", "\"CustomerServiceInteractions\"",
+        "\"LoyaltyTransactions\"", "\"LoyaltyAccounts\"", "\"Customers\""), targets);
   }
 
   @Test
