@@ -1,5 +1,7 @@
 package io.c360.config;
 
+import io.c360.secrets.JdbcUrlSecrets;
+
 /**
  * {@code c360.publish}: the SQL target. {@link #password()} is the configured text, possibly a secret reference
  * ({@code keyvault://}, {@code env://}, {@code file://}) to resolve before use; {@link #toString()} never shows it.
@@ -57,6 +59,7 @@ public final class PublishSettings {
 
   @Override
   public String toString() {
-    return target + " " + (url.isEmpty() ? "(lake database)" : url) + (user.isEmpty() ? "" : " as " + user);
+    return target + " " + (url.isEmpty() ? "(lake database)" : JdbcUrlSecrets.masked(url))
+        + (user.isEmpty() ? "" : " as " + user);
   }
 }

@@ -11,6 +11,7 @@ import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import io.c360.catalog.Catalog;
+import io.c360.secrets.JdbcUrlSecrets;
 import io.c360.secrets.SecretReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -264,6 +265,7 @@ public final class SettingsLoader {
         v.string("c360.publish.password", true), v.string("c360.publish.authentication", true),
         v.intAtLeast("c360.publish.batch-size", 1), v.intAtLeast("c360.publish.parallelism", 1));
     StorageSettings storage = storage(config, v, lake.root());
+    JdbcUrlSecrets.register(publish.url());
     String effective = withoutSecrets(config).getConfig(ROOT).atPath(ROOT).root()
         .render(ConfigRenderOptions.defaults().setOriginComments(true).setComments(false).setJson(false));
     return new Settings(config.getString("c360.profile"), lake, spark, quality, publish, storage,
@@ -278,6 +280,11 @@ public final class SettingsLoader {
       if (!value.isEmpty() && !SecretReference.isReference(value)) {
         shown = shown.withValue(path, ConfigValueFactory.fromAnyRef("****", "secret, not shown"));
       }
+    }
+    String url = config.getString("c360.publish.url");
+    if (!JdbcUrlSecrets.masked(url).equals(url)) {
+      shown = shown.withValue("c360.publish.url", ConfigValueFactory.fromAnyRef(JdbcUrlSecrets.masked(url),
+          "secrets in the URL not shown"));
     }
     return shown;
   }

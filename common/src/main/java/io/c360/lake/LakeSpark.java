@@ -12,10 +12,12 @@ public final class LakeSpark {
   /**
    * {@code spark.redaction.regex}: Spark's default ({@code (?i)secret|password|token|access[.]key}) misses
    * {@code fs.azure.account.key.*} and WASB's {@code fs.azure.sas.*}; account keys, SAS tokens and client secrets
-   * set by {@link AzureStorage} all match this one.
+   * set by {@link AzureStorage} all match this one, and so does c360's own {@code c360.storage.account-key} when it
+   * is given with {@code -D} (Spark's event log records system properties). Spark masks a setting when its key or
+   * its value matches, so a JDBC URL holding {@code password=} is masked too.
    */
   public static final String REDACTION_REGEX =
-      "(?i)secret|password|token|access[.]key|fs\\.azure\\.account\\.(key|oauth2)|fs\\.azure\\.sas|sas";
+      "(?i)secret|password|token|access[.]key|account[.-]key|fs\\.azure\\.account\\.(key|oauth2)|fs\\.azure\\.sas|sas";
 
   /** Spark's default {@code spark.sql.autoBroadcastJoinThreshold}, the most a local session broadcasts. */
   static final long DEFAULT_BROADCAST_THRESHOLD = 10L << 20;

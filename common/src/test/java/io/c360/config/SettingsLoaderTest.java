@@ -327,6 +327,17 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void aPasswordInsideThePublishUrlIsNeverDisplayedAndIsScrubbedEverywhere() throws IOException {
+    Settings s = loader().confFile(file("u.conf", "c360.publish { target = postgresql, "
+        + "url = \"jdbc:postgresql://db/c360?user=c360&password=Url-Pa55-planted\" }")).load();
+    assertTrue(!s.describe().contains("Url-Pa55-planted"), s.describe());
+    assertTrue(!s.publish().toString().contains("Url-Pa55-planted"), s.publish().toString());
+    assertTrue(s.describe().contains("jdbc:postgresql://db/c360?user=c360&password=****"), s.describe());
+    assertEquals("driver: password authentication failed (****)", io.c360.secrets.Redaction.scrub(
+        "driver: password authentication failed (Url-Pa55-planted)"));
+  }
+
+  @Test
   void profileCanComeFromTheEnvironment() throws IOException {
     file("other.conf", "c360.lake.root = other-lake");
     Settings s = SettingsLoader.create().confDirectory(tmp).systemProperties(false)

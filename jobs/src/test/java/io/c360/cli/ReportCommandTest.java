@@ -136,6 +136,74 @@ class ReportCommandTest {
     }
   }
 
+  /**
+   * Names are data, never markup (DESIGN §12): a product, a store location and an agent named like HTML, one of them
+   * closing a script element, are shown literally in their tooltips and run nothing. ECharts renders a tooltip's
+   * text as HTML, and an image that fails to load runs its onerror even before the tooltip is in the page.
+   */
+  @Test
+  void hostileNamesAreShownAsTextInTheirTooltipsAndRunNothing() throws Exception {
+    Path lake = tmp.resolve("hostile-lake");
+    Path bronze = lake.resolve("bronze");
+    assertEquals(C360.OK, C360.execute("generate", "--scale", "1", "--out", bronze.toString()));
+    String product = "<img src=x onerror=window.__c360xss=1>";
+    String store = "</script><script>window.__c360xss=2</script>";
+    String agent = "<b onmouseover=window.__c360xss=3>agent</b><img src=y onerror=window.__c360xss=3>";
+    replaceField(bronze.resolve("Products.csv"), 1, product, 1);
+    // Every store: the chart shows home-store locations, and any store may be nobody's home store.
+    replaceField(bronze.resolve("Stores.csv"), 1, store, Integer.MAX_VALUE);
+    replaceField(bronze.resolve("Agents.csv"), 1, agent, 1);
+    String[] settings = {"-Dc360.lake.root=" + lake, "-Dc360.spark.shuffle-partitions=2",
+        "-Dc360.spark.master=local[2]"};
+    assertEquals(C360.OK, C360.execute(concat(new String[] {"run", "--stages", "silver,gold"}, settings)));
+    Path html = tmp.resolve("hostile.html");
+    assertEquals(C360.OK, C360.execute(concat(new String[] {"report", "--out", html.toString()}, settings)));
+
+    ChromeDriver browser = chromium();
+    try {
+      browser.get(html.toUri().toString());
+      new WebDriverWait(browser, Duration.ofSeconds(30))
+          .until(d -> Boolean.TRUE.equals(js(d, "return !!(window.c360 && window.echarts)")));
+      new Select(browser.findElement(By.id("topn"))).selectByValue("all");
+      String[][] charts = {{"chart-products", "products", product}, {"chart-stores", "stores", store},
+          {"chart-agents", "agents", agent}};
+      for (String[] chart : charts) {
+        String tooltip = (String) js(browser, "var rows = window.c360.data[arguments[1]], i = -1;"
+            + "for (var k = 0; k < rows.length; k++) { if (rows[k].label.indexOf(arguments[2]) >= 0) { i = k; } }"
+            + "if (i < 0) { return null; }"
+            + "var el = document.getElementById(arguments[0]);"
+            + "echarts.getInstanceByDom(el).dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: i});"
+            + "return el.innerText;", chart[0], chart[1], chart[2]);
+        assertTrue(tooltip != null, chart[1] + ": the hostile name is in the report's data");
+        assertTrue(tooltip.contains(chart[2]), chart[0] + "'s tooltip shows the name as text: " + tooltip);
+      }
+      Thread.sleep(1000);
+      assertEquals(null, js(browser, "return window.__c360xss === undefined ? null : String(window.__c360xss)"),
+          "a name ran as script");
+      assertEquals(1L, js(browser, "return document.querySelectorAll('script[type=\"application/json\"]').length"),
+          "the data blob is still one script element");
+    } finally {
+      browser.quit();
+    }
+  }
+
+  /** Replaces field {@code column} (0-based) of the first {@code rows} data rows; the generator leaves it unquoted. */
+  private static void replaceField(Path csv, int column, String value, int rows) throws IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+    for (int i = 1; i < lines.size() && i <= rows; i++) {
+      String[] fields = lines.get(i).split(",", -1);
+      fields[column] = value;
+      lines.set(i, String.join(",", fields));
+    }
+    Files.write(csv, lines);
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
+  }
+
   /** The KPI values, computed here from the gold and silver tables with Spark SQL, independently of the report. */
   static final class Expected {
     final BigDecimal customers;
