@@ -334,4 +334,43 @@ class SettingsLoaderTest {
     assertEquals("other", s.profile());
     assertEquals("other-lake", s.lake().root());
   }
+
+  @Test
+  void profileCanComeFromASystemProperty() throws IOException {
+    file("other.conf", "c360.lake.root = other-lake");
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("c360.profile", "other");
+    Settings s = SettingsLoader.create().confDirectory(tmp).systemProperties(properties).environment(Map.of()).load();
+    assertEquals("other", s.profile());
+    assertEquals("other-lake", s.lake().root());
+  }
+
+  @Test
+  void sparkConfEntriesSetC360SettingsBelowSystemProperties() throws IOException {
+    file("other.conf", "c360.lake.root = other-lake");
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("spark.c360.profile", "other");
+    properties.setProperty("spark.c360.spark.shuffle-partitions", "5");
+    properties.setProperty("spark.c360.spark.app-name", "from-spark-conf");
+    properties.setProperty("c360.spark.app-name", "from-d");
+    properties.setProperty("spark.app.name", "not ours");
+    Settings s = SettingsLoader.create().confDirectory(tmp).systemProperties(properties)
+        .environment(Map.of("C360_SPARK_SHUFFLE_PARTITIONS", "3")).load();
+    assertEquals("other", s.profile(), "spark.c360.profile chooses the profile");
+    assertEquals("other-lake", s.lake().root());
+    assertEquals(5, s.spark().shufflePartitions(), "the Spark conf beats the environment");
+    assertEquals("from-d", s.spark().appName(), "-Dc360.* beats spark.c360.*");
+  }
+
+  @Test
+  void anExplicitProfileBeatsTheEnvironmentsAndTheSystemPropertys() throws IOException {
+    file("other.conf", "c360.lake.root = other-lake");
+    file("third.conf", "c360.lake.root = third-lake");
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("c360.profile", "other");
+    Settings s = SettingsLoader.create().confDirectory(tmp).profile("third").systemProperties(properties)
+        .environment(Map.of("C360_PROFILE", "other")).load();
+    assertEquals("third", s.profile());
+    assertEquals("third-lake", s.lake().root());
+  }
 }

@@ -27,12 +27,13 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions config;
 
-  @Option(names = "--stages", split = ",", paramLabel = "STAGE",
-      description = "Comma-separated stages to run, of: ${COMPLETION-CANDIDATES}. Default: all.",
+  @Option(names = {"--stages", "stages"}, split = ",", paramLabel = "STAGE",
+      description = "Comma-separated stages to run, of: ${COMPLETION-CANDIDATES}. Default: all. Also: stages=....",
       completionCandidates = Stages.class)
   List<String> stages = STAGES;
 
-  @Option(names = "--full-refresh", description = "Rebuild silver and quarantine by replaying bronze in ledger order.")
+  @Option(names = {"--full-refresh", "full-refresh"},
+      description = "Rebuild silver and quarantine by replaying bronze in ledger order.")
   boolean fullRefresh;
 
   @Spec
