@@ -279,6 +279,9 @@ public final class SettingsLoader {
     Values v = new Values(config);
     LakeSettings lake = new LakeSettings(v.string("c360.lake.root", false), v.string("c360.lake.database", true),
         v.duration("c360.lake.lock-timeout"));
+    if (!lake.database().isEmpty() && !LakeSettings.isDatabaseName(lake.database())) {
+      throw v.bad("c360.lake.database", "\"\", a schema or a catalog.schema name (letters, digits, underscores)");
+    }
     SparkSettings spark = new SparkSettings(v.string("c360.spark.master", true),
         v.string("c360.spark.app-name", false), v.intAtLeast("c360.spark.shuffle-partitions", 1),
         v.intAtLeast("c360.spark.concurrent-tables", 1), v.stringMap("c360.spark.conf"));

@@ -8,7 +8,6 @@ import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.lake.LakeLayout;
 import io.c360.silver.Quarantine;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -44,6 +43,10 @@ public final class QuarantineCommand implements Callable<Integer> {
       description = "How many rows to list (default ${DEFAULT-VALUE}); the counts cover every match.")
   int limit;
 
+  @Option(names = "--json",
+      description = "Print {lake, total, by_reason: [...], rows: [...]} as JSON instead of tables.")
+  boolean json;
+
   @Spec
   CommandSpec spec;
 
@@ -59,26 +62,25 @@ public final class QuarantineCommand implements Callable<Integer> {
     Lakes lake = Lakes.open(config);
     SparkSession spark = lake.spark;
     LakeLayout layout = lake.layout;
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf("lake %s%n", layout);
+    CommandOutput out = new CommandOutput(spec.commandLine().getOut(), json).value("lake", layout.toString());
+    out.line("lake %s", layout);
 
     Dataset<Row> all = new Quarantine(spark, layout).rows();
     Dataset<Row> rows = all.filter(filter(tableName, reason)).cache();
     try {
       List<Row> counts = rows.groupBy("table_name", "reason").count().orderBy("table_name", "reason").collectAsList();
       long total = counts.stream().mapToLong(r -> r.getLong(2)).sum();
-      out.printf("%d quarantined rows%s%n", total, describe(tableName, reason));
-      if (total == 0) {
+      out.line("%d quarantined rows%s", total, describe(tableName, reason)).value("total", total);
+      if (total == 0 && !json) {
         List<String> present = all.select("reason").distinct().orderBy("reason").collectAsList().stream()
             .map(r -> r.getString(0)).collect(Collectors.toList());
-        out.println(present.isEmpty() ? "(the quarantine is empty)" : "reasons in the quarantine: " + present);
-        return C360.OK;
+        out.line("%s", present.isEmpty() ? "(the quarantine is empty)" : "reasons in the quarantine: " + present);
+        return out.finish(C360.OK);
       }
       TextTable byReason = new TextTable("table", "reason", "rows").right(2);
       counts.forEach(r -> byReason.row(r.getString(0), r.getString(1), r.getLong(2)));
-      byReason.print(out);
-      out.println();
-      out.printf("%s:%n", total > limit ? "first " + limit + " rows (--limit)" : "rows");
+      out.table("by_reason", byReason).line("")
+          .line("%s:", total > limit ? "first " + limit + " rows (--limit)" : "rows");
       TextTable listing = new TextTable("table", "reason", "file", "line", "readmitted", "raw line").right(3);
       for (Row r : rows.orderBy("table_name", "source_file", "source_line", "reason").limit(limit)
           .select("table_name", "reason", "source_file", "source_line", "readmitted_run_id", "raw_line")
@@ -86,8 +88,7 @@ public final class QuarantineCommand implements Callable<Integer> {
         listing.row(r.getString(0), r.getString(1), r.getString(2), r.getLong(3),
             r.isNullAt(4) ? "" : "run " + r.getLong(4), r.getString(5));
       }
-      listing.print(out);
-      return C360.OK;
+      return out.table("rows", listing).finish(C360.OK);
     } finally {
       rows.unpersist();
     }

@@ -36,6 +36,10 @@ public final class RunCommand implements Callable<Integer> {
       description = "Rebuild silver and quarantine by replaying bronze in ledger order.")
   boolean fullRefresh;
 
+  @Option(names = {"--json", "json"},
+      description = "Print the run summary as JSON on stdout (progress and the table go to stderr).")
+  boolean json;
+
   @Spec
   CommandSpec spec;
 
@@ -61,9 +65,14 @@ public final class RunCommand implements Callable<Integer> {
     Settings settings = lake.settings;
     SparkSession spark = lake.spark;
     LakeLayout layout = lake.layout;
-    PrintWriter out = spec.commandLine().getOut();
+    // With --json stdout carries the summary only: what people read goes to stderr.
+    PrintWriter out = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
     out.printf("lake %s%n", layout);
-    return run(spark, layout, settings, requested, fullRefresh, out).exit;
+    Outcome outcome = run(spark, layout, settings, requested, fullRefresh, out);
+    if (json) {
+      CommandOutput.print(spec.commandLine().getOut(), outcome.summary.toMap());
+    }
+    return outcome.exit;
   }
 
   /** The exit code and summary of one run. */

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import io.c360.lake.LakeLayout;
 import io.c360.ledger.Ledger;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,6 +32,9 @@ public final class StatusCommand implements Callable<Integer> {
       description = "How many runs to show (default ${DEFAULT-VALUE}).")
   int limit;
 
+  @Option(names = "--json", description = "Print {lake, runs: [...]} as JSON instead of a table.")
+  boolean json;
+
   @Spec
   CommandSpec spec;
 
@@ -42,12 +44,11 @@ public final class StatusCommand implements Callable<Integer> {
     Lakes lake = Lakes.open(config);
     SparkSession spark = lake.spark;
     LakeLayout layout = lake.layout;
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf("lake %s%n", layout);
+    CommandOutput out = new CommandOutput(spec.commandLine().getOut(), json).value("lake", layout.toString());
+    out.line("lake %s", layout);
     List<Row> runs = new Ledger(spark, layout).runs().orderBy(col("run_id").desc()).limit(limit).collectAsList();
     if (runs.isEmpty()) {
-      out.printf("no runs recorded yet in %s%n", layout.ledger());
-      return C360.OK;
+      out.line("no runs recorded yet in %s", layout.ledger());
     }
     TextTable table = new TextTable("run", "command", "started (UTC)", "duration", "outcome", "error").right(0, 3);
     for (Row run : runs) {
@@ -56,8 +57,10 @@ public final class StatusCommand implements Callable<Integer> {
       table.row(run.getLong(0), run.getString(1), started == null ? "" : START.format(Instant.parse(started)),
           duration(started, finished), run.getString(4), run.getString(5));
     }
-    table.print(out);
-    return C360.OK;
+    if (!runs.isEmpty() || json) {
+      out.table("runs", table);
+    }
+    return out.finish(C360.OK);
   }
 
   /** "12.3 s", "4 min 05 s", "2 h 03 min"; a run without an end is still running or was killed. */
