@@ -264,7 +264,7 @@ class SettingsLoaderTest {
     Path conf = Paths.get("..", "conf");
     Map<String, Set<String>> references = Map.of(
         "local", Set.of(),
-        "synapse", Set.of("keyvault://c360-kv/c360-sql-password"),
+        "synapse", Set.of("synapse-keyvault://c360_kv/c360-kv/c360-sql-password"),
         "databricks", Set.of("env://C360_LAKE_CLIENT_SECRET", "env://C360_SQL_PASSWORD"));
     for (Map.Entry<String, Set<String>> profile : references.entrySet()) {
       Settings s = SettingsLoader.create().confDirectory(conf).profile(profile.getKey()).systemProperties(false)
