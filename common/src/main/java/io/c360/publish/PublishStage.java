@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.row_number;
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.gold.GoldQuery;
+import io.c360.lake.JobDescription;
 import io.c360.lake.LakeLayout;
 import io.c360.sql.SqlTemplate;
 import io.delta.tables.DeltaTable;
@@ -115,11 +116,11 @@ public final class PublishStage {
       schema.dropLeftoverStaging(connection);
       schema.ensure(connection);
       for (Table table : Catalog.tables()) {
-        results.add(publishSilver(connection, table));
+        results.add(JobDescription.run(spark, "publish", table.name(), () -> publishSilver(connection, table)));
         onTable.accept(results.get(results.size() - 1));
       }
       for (String gold : GoldQuery.TABLES) {
-        results.add(publishGold(connection, gold));
+        results.add(JobDescription.run(spark, "publish", "gold." + gold, () -> publishGold(connection, gold)));
         onTable.accept(results.get(results.size() - 1));
       }
     } catch (SQLException e) {
