@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The value of a secret config key, parsed: a reference to where the secret lives ({@code keyvault://},
- * {@code synapse-keyvault://}, {@code env://}, {@code file://}) or the secret itself (a literal). Parsing checks the form only and touches
- * nothing outside the JVM; {@link SecretResolver} does the fetching.
+ * {@code synapse-keyvault://}, {@code env://}, {@code file://}) or the secret itself (a literal). Parsing checks
+ * the form only and touches nothing outside the JVM; {@link SecretResolver} does the fetching.
  *
  * <p>A reference string is not secret and is shown by {@link #toString()} and in error messages, so an operator
  * can see which vault, variable or file was meant. A literal is the secret: it prints as {@code (literal)}.

@@ -327,23 +327,19 @@ class SettingsLoaderTest {
   }
 
   @Test
-  void profileCanComeFromTheEnvironment() throws IOException {
-    file("other.conf", "c360.lake.root = other-lake");
-    Settings s = SettingsLoader.create().confDirectory(tmp).systemProperties(false)
-        .environment(Map.of("C360_PROFILE", "other")).load();
-    assertEquals("other", s.profile());
-    assertEquals("other-lake", s.lake().root());
-  }
-
-  @Test
-  void profileCanComeFromASystemProperty() throws IOException {
+  void profileCanComeFromTheEnvironmentOrASystemProperty() throws IOException {
     file("other.conf", "c360.lake.root = other-lake");
     java.util.Properties properties = new java.util.Properties();
     properties.setProperty("c360.profile", "other");
-    Settings s = SettingsLoader.create().confDirectory(tmp).systemProperties(properties).environment(Map.of()).load();
-    assertEquals("other", s.profile());
-    assertEquals("other-lake", s.lake().root());
+    for (SettingsLoader loader : List.of(
+        SettingsLoader.create().systemProperties(false).environment(Map.of("C360_PROFILE", "other")),
+        SettingsLoader.create().systemProperties(properties).environment(Map.of()))) {
+      Settings s = loader.confDirectory(tmp).load();
+      assertEquals("other", s.profile());
+      assertEquals("other-lake", s.lake().root());
+    }
   }
+
 
   @Test
   void sparkConfEntriesSetC360SettingsBelowSystemProperties() throws IOException {
