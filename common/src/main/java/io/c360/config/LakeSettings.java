@@ -4,6 +4,7 @@ import java.time.Duration;
 
 /** {@code c360.lake}: where the lake is and how runs share it. */
 public final class LakeSettings {
+  private static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]*";
   private final String root;
   private final String database;
   private final Duration lockTimeout;
@@ -18,7 +19,12 @@ public final class LakeSettings {
     return root;
   }
 
-  /** Metastore database to register tables in, or "" for none. */
+  /** Whether {@code name} can be a {@code c360.lake.database}: {@code schema} or {@code catalog.schema}. */
+  public static boolean isDatabaseName(String name) {
+    return name.matches(IDENTIFIER + "(\\." + IDENTIFIER + ")?");
+  }
+
+  /** Metastore database ({@code schema} or {@code catalog.schema}) to register tables in, or "" for none. */
   public String database() {
     return database;
   }

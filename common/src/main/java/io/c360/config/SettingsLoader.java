@@ -28,11 +28,14 @@ import java.util.TreeSet;
 /**
  * Loads {@link Settings} from the layers of DESIGN §7, lowest first: {@code reference.conf} &lt;
  * {@code conf/<profile>.conf} &lt; {@code --conf FILE} &lt; environment ({@code c360-environment.conf}) &lt;
- * system properties and explicit overrides. Fails at once, naming the key's path and origin, on an unknown
- * key or a bad value.
+ * system properties ({@code -Dc360.*}, and {@code spark.c360.*}: spark-submit's {@code --conf} entries reach the
+ * driver as system properties) and explicit overrides. Fails at once, naming the key's path and origin, on an
+ * unknown key or a bad value.
  */
 public final class SettingsLoader {
   private static final String ROOT = "c360";
+  /** Spark conf entries for c360: {@code spark.c360.lake.root} sets {@code c360.lake.root}. */
+  private static final String SPARK_PREFIX = "spark.";
   private static final List<String> PUBLISH_TARGETS = List.of("h2", "postgresql", "sqlserver");
   /** Settings that hold secrets (or references to them): never displayed as they are. */
   static final List<String> SECRET_PATHS = List.of("c360.publish.password", "c360.storage.account-key",
@@ -44,7 +47,7 @@ public final class SettingsLoader {
   private String profile;
   private Path confFile;
   private Map<String, String> overrides = Map.of();
-  private boolean systemProperties = true;
+  private java.util.Properties systemProperties = System.getProperties();
   private Map<String, String> environment = System.getenv();
 
   private SettingsLoader() {
@@ -79,6 +82,12 @@ public final class SettingsLoader {
 
   /** Whether JVM system properties {@code -Dc360.*} take part (on by default; tests turn it off). */
   public SettingsLoader systemProperties(boolean value) {
+    this.systemProperties = value ? System.getProperties() : new java.util.Properties();
+    return this;
+  }
+
+  /** The system properties to read {@code c360.*} and {@code spark.c360.*} from (tests pass their own). */
+  SettingsLoader systemProperties(java.util.Properties value) {
     this.systemProperties = value;
     return this;
   }
@@ -101,9 +110,7 @@ public final class SettingsLoader {
       throw new InvalidConfigException("cannot read C360_* environment overrides: " + e.getMessage());
     }
     Config top = ConfigFactory.parseMap(overrides, "command-line -D");
-    if (systemProperties && ConfigFactory.systemProperties().hasPath(ROOT)) {
-      top = top.withFallback(ConfigFactory.systemProperties().withOnlyPath(ROOT));
-    }
+    top = top.withFallback(systemPropertyOverrides(systemProperties));
     Config aboveFiles = resolve(top.withFallback(environment));
     String chosen = profile != null ? profile
         : aboveFiles.hasPath("c360.profile") ? aboveFiles.getString("c360.profile") : "local";
@@ -115,6 +122,24 @@ public final class SettingsLoader {
         "the chosen profile")));
     rejectUnknownKeys(config, reference);
     return settings(config);
+  }
+
+  /**
+   * {@code c360.*} system properties, over {@code spark.c360.*} ones (the Spark conf of a job definition, which
+   * spark-submit turns into the driver's system properties).
+   */
+  private static Config systemPropertyOverrides(java.util.Properties properties) {
+    Map<String, String> direct = new TreeMap<>();
+    Map<String, String> fromSpark = new TreeMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      if (name.startsWith(ROOT + ".")) {
+        direct.put(name, properties.getProperty(name));
+      } else if (name.startsWith(SPARK_PREFIX + ROOT + ".")) {
+        fromSpark.put(name.substring(SPARK_PREFIX.length()), properties.getProperty(name));
+      }
+    }
+    return ConfigFactory.parseMap(direct, "system properties -Dc360.*")
+        .withFallback(ConfigFactory.parseMap(fromSpark, "Spark conf spark.c360.*"));
   }
 
   /** Only C360_* variables, quoted as single keys so names with dots cannot form paths. */
@@ -255,6 +280,9 @@ public final class SettingsLoader {
     Values v = new Values(config);
     LakeSettings lake = new LakeSettings(v.string("c360.lake.root", false), v.string("c360.lake.database", true),
         v.duration("c360.lake.lock-timeout"));
+    if (!lake.database().isEmpty() && !LakeSettings.isDatabaseName(lake.database())) {
+      throw v.bad("c360.lake.database", "\"\", a schema or a catalog.schema name (letters, digits, underscores)");
+    }
     SparkSettings spark = new SparkSettings(v.string("c360.spark.master", true),
         v.string("c360.spark.app-name", false), v.intAtLeast("c360.spark.shuffle-partitions", 1),
         v.intAtLeast("c360.spark.concurrent-tables", 1), v.stringMap("c360.spark.conf"));

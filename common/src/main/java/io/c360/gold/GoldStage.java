@@ -3,6 +3,7 @@ package io.c360.gold;
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.lake.ConcurrentTasks;
+import io.c360.lake.JobDescription;
 import io.c360.lake.LakeLayout;
 import io.c360.lake.Sha256;
 import io.delta.tables.DeltaTable;
@@ -96,7 +97,8 @@ public final class GoldStage {
       }
     }
     List<Long> written = ConcurrentTasks.map(stale, concurrentTables, "gold",
-        table -> write(table, spark.sql(queries.get(table)), inputs.get(table)));
+        table -> JobDescription.run(spark, "gold", table,
+            () -> write(table, spark.sql(queries.get(table)), inputs.get(table))));
     for (int i = 0; i < stale.size(); i++) {
       rows.put(stale.get(i), written.get(i));
     }

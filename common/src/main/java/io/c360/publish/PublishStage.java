@@ -3,6 +3,7 @@ package io.c360.publish;
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.gold.GoldQuery;
+import io.c360.lake.JobDescription;
 import io.c360.lake.LakeLayout;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -129,11 +130,13 @@ public final class PublishStage {
         schema.ensure(connection);
       }
       for (Table table : Catalog.tables()) {
-        results.add(publishSilver(connection, table, current.get(table.name()), published.get(table.name())));
+        results.add(JobDescription.run(spark, "publish", table.name(),
+            () -> publishSilver(connection, table, current.get(table.name()), published.get(table.name()))));
         onTable.accept(results.get(results.size() - 1));
       }
       for (String gold : GoldQuery.TABLES) {
-        results.add(publishGold(connection, gold, current.get(goldName(gold)), published.get(goldName(gold))));
+        results.add(JobDescription.run(spark, "publish", "gold." + gold,
+            () -> publishGold(connection, gold, current.get(goldName(gold)), published.get(goldName(gold)))));
         onTable.accept(results.get(results.size() - 1));
       }
     } catch (SQLException e) {

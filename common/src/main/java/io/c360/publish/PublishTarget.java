@@ -65,8 +65,22 @@ public final class PublishTarget implements Serializable {
       }
       url = H2Dialect.fileUrl(databaseFolder(layout) + "/c360");
     }
+    if (dialect instanceof H2Dialect && !h2Available()) {
+      throw new InvalidConfigException("c360.publish.target: h2, but this jar has no H2 driver: the cluster jar "
+          + "leaves the embedded database out (it needs a local lake); publish to sqlserver or postgresql, or run "
+          + "scripts/c360 on a laptop");
+    }
     return of(dialect, url, settings.user().isEmpty() && dialect instanceof H2Dialect ? "sa" : settings.user(),
         password, settings.authentication());
+  }
+
+  private static boolean h2Available() {
+    try {
+      Class.forName("org.h2.Driver", false, PublishTarget.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   /** The local folder of the lake's embedded database. */

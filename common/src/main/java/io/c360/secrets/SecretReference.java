@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The value of a secret config key, parsed: a reference to where the secret lives ({@code keyvault://},
- * {@code env://}, {@code file://}) or the secret itself (a literal). Parsing checks the form only and touches
- * nothing outside the JVM; {@link SecretResolver} does the fetching.
+ * {@code synapse-keyvault://}, {@code env://}, {@code file://}) or the secret itself (a literal). Parsing checks
+ * the form only and touches nothing outside the JVM; {@link SecretResolver} does the fetching.
  *
  * <p>A reference string is not secret and is shown by {@link #toString()} and in error messages, so an operator
  * can see which vault, variable or file was meant. A literal is the secret: it prints as {@code (literal)}.
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class SecretReference {
   /** Where a secret comes from. */
   public enum Scheme {
-    KEYVAULT("keyvault://"), ENV("env://"), FILE("file://"), LITERAL("");
+    KEYVAULT("keyvault://"), SYNAPSE_KEYVAULT("synapse-keyvault://"), ENV("env://"), FILE("file://"), LITERAL("");
 
     private final String prefix;
 
@@ -36,22 +36,31 @@ public final class SecretReference {
   private static final Pattern SECRET_NAME = Pattern.compile("[0-9A-Za-z-]{1,127}");
   /** Vault names are letters, digits and dashes (3–24 in Azure; not enforced so a test host fits). */
   private static final Pattern VAULT_NAME = Pattern.compile("[0-9A-Za-z-]+");
+  /** Synapse linked service names: letters, digits, underscores and dashes. */
+  private static final Pattern LINKED_SERVICE_NAME = Pattern.compile("[0-9A-Za-z_-]+");
   private static final String LITERAL = "(literal)";
 
   private final Scheme scheme;
   private final String reference;
   private final String vault;
   private final String secretName;
+  private final String linkedService;
   private final String variable;
   private final Path path;
   private final Secret literal;
 
   private SecretReference(Scheme scheme, String reference, String vault, String secretName, String variable,
       Path path, Secret literal) {
+    this(scheme, reference, vault, secretName, null, variable, path, literal);
+  }
+
+  private SecretReference(Scheme scheme, String reference, String vault, String secretName, String linkedService,
+      String variable, Path path, Secret literal) {
     this.scheme = scheme;
     this.reference = reference;
     this.vault = vault;
     this.secretName = secretName;
+    this.linkedService = linkedService;
     this.variable = variable;
     this.path = path;
     this.literal = literal;
@@ -82,6 +91,9 @@ public final class SecretReference {
     if (lower.startsWith(Scheme.KEYVAULT.prefix)) {
       return keyVault(configPath, value, value.substring(Scheme.KEYVAULT.prefix.length()));
     }
+    if (lower.startsWith(Scheme.SYNAPSE_KEYVAULT.prefix)) {
+      return synapseKeyVault(configPath, value, value.substring(Scheme.SYNAPSE_KEYVAULT.prefix.length()));
+    }
     if (lower.startsWith(Scheme.ENV.prefix)) {
       return env(configPath, value, value.substring(Scheme.ENV.prefix.length()));
     }
@@ -92,8 +104,11 @@ public final class SecretReference {
   }
 
   private static SecretReference keyVault(String configPath, String value, String rest) {
+    return keyVault(configPath, value, rest, "expected keyvault://<vault>/<secret>");
+  }
+
+  private static SecretReference keyVault(String configPath, String value, String rest, String expected) {
     int slash = rest.indexOf('/');
-    String expected = "expected keyvault://<vault>/<secret>";
     if (slash < 0 || slash == rest.length() - 1) {
       throw new SecretResolutionException(configPath, value, "no secret name; " + expected);
     }
@@ -108,6 +123,23 @@ public final class SecretReference {
           "secret name '" + name + "' is not 1-127 letters, digits and dashes (no versions); " + expected);
     }
     return new SecretReference(Scheme.KEYVAULT, value, vault, name, null, null, null);
+  }
+
+  /** {@code synapse-keyvault://<linked-service>/<vault>/<secret>}: Key Vault through a Synapse linked service. */
+  private static SecretReference synapseKeyVault(String configPath, String value, String rest) {
+    String expected = "expected synapse-keyvault://<linked-service>/<vault>/<secret>";
+    int slash = rest.indexOf('/');
+    if (slash < 1) {
+      throw new SecretResolutionException(configPath, value, "no linked service; " + expected);
+    }
+    String linkedService = rest.substring(0, slash);
+    if (!LINKED_SERVICE_NAME.matcher(linkedService).matches()) {
+      throw new SecretResolutionException(configPath, value, "linked service name '" + linkedService
+          + "' is not letters, digits, underscores and dashes; " + expected);
+    }
+    SecretReference vault = keyVault(configPath, value, rest.substring(slash + 1), expected);
+    return new SecretReference(Scheme.SYNAPSE_KEYVAULT, value, vault.vault, vault.secretName, linkedService, null,
+        null, null);
   }
 
   private static SecretReference env(String configPath, String value, String variable) {
@@ -134,12 +166,17 @@ public final class SecretReference {
     return scheme == Scheme.LITERAL;
   }
 
-  /** The vault of a {@code keyvault://} reference, else null. */
+  /** The linked service of a {@code synapse-keyvault://} reference, else null. */
+  public String linkedService() {
+    return linkedService;
+  }
+
+  /** The vault of a {@code keyvault://} or {@code synapse-keyvault://} reference, else null. */
   public String vault() {
     return vault;
   }
 
-  /** The secret name of a {@code keyvault://} reference, else null. */
+  /** The secret name of a {@code keyvault://} or {@code synapse-keyvault://} reference, else null. */
   public String secretName() {
     return secretName;
   }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the value of a secret config key into a {@link Secret} at start-up: {@code keyvault://<vault>/<secret>},
- * {@code env://VAR}, {@code file:///path}, or the value itself (see {@link SecretReference}).
+ * {@code synapse-keyvault://<linked-service>/<vault>/<secret>}, {@code env://VAR}, {@code file:///path}, or the
+ * value itself (see {@link SecretReference}).
  *
  * <pre>
  * SecretResolver secrets = SecretResolver.create();
@@ -31,6 +32,7 @@ public final class SecretResolver {
   private static final Logger LOG = LoggerFactory.getLogger(SecretResolver.class);
 
   private final KeyVaultSecrets keyVault = KeyVaultSecrets.create();
+  private final SynapseLinkedServiceSecrets synapse = new SynapseLinkedServiceSecrets();
   private Function<String, String> environment = System::getenv;
   private final Map<SecretReference, Secret> cache = new ConcurrentHashMap<>();
 
@@ -56,6 +58,12 @@ public final class SecretResolver {
   /** TLS settings for Key Vault connections; default the JVM's trust store. */
   public SecretResolver sslContext(SSLContext value) {
     keyVault.sslContext(value);
+    return this;
+  }
+
+  /** The class {@code synapse-keyvault://} looks up instead of Synapse's TokenLibrary (tests). */
+  SecretResolver synapseTokenLibrary(String className) {
+    synapse.className(className);
     return this;
   }
 
@@ -98,6 +106,8 @@ public final class SecretResolver {
         return fromFile(configPath, reference);
       case KEYVAULT:
         return keyVault.fetch(configPath, reference);
+      case SYNAPSE_KEYVAULT:
+        return synapse.fetch(configPath, reference);
       default:
         throw new IllegalStateException("unexpected scheme " + reference.scheme());
     }

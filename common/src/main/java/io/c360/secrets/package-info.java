@@ -8,6 +8,11 @@
  *       {@code https://<vault>.vault.azure.net}, read with {@code DefaultAzureCredential} (the cluster's managed
  *       identity, or {@code az login} on a laptop); the identity needs {@code get} on secrets ("Key Vault
  *       Secrets User"). The URL template is configurable for sovereign clouds and tests.</li>
+ *   <li>{@code synapse-keyvault://<linked-service>/<vault>/<secret>} — the same secret read on a Synapse Spark pool
+ *       through the workspace's Key Vault linked service {@code <linked-service>}, with the runtime's
+ *       {@code TokenLibrary.getSecret} (found by reflection: only Synapse has it; elsewhere a clear error). The
+ *       linked service's identity (the workspace's managed identity) needs "Key Vault Secrets User" on the vault,
+ *       and whoever runs the job the Synapse RBAC role "Synapse Credential User" on that identity.</li>
  *   <li>{@code env://VAR} — environment variable {@code VAR}.</li>
  *   <li>{@code file:///absolute/path} — the file's UTF-8 content without one trailing newline (a Kubernetes or
  *       Databricks mounted secret, a Docker secret).</li>

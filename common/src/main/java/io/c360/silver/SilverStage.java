@@ -3,6 +3,7 @@ package io.c360.silver;
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.lake.ConcurrentTasks;
+import io.c360.lake.JobDescription;
 import io.c360.lake.LakeLayout;
 import io.c360.ledger.FileRecord;
 import io.c360.ledger.Ledger;
@@ -142,8 +143,9 @@ public final class SilverStage {
           }
           List<SilverResult> done = ConcurrentTasks.map(new ArrayList<>(work.keySet()), concurrentTables,
               "silver", table -> {
-                SilverResult result = ingest(table, batch.getValue().getOrDefault(table, List.of()), batch.getKey(),
-                    work.get(table), parentKeys, quarantineWrites, fileRecords, errors);
+                SilverResult result = JobDescription.run(spark, "silver", table.name(), () -> ingest(table,
+                    batch.getValue().getOrDefault(table, List.of()), batch.getKey(), work.get(table), parentKeys,
+                    quarantineWrites, fileRecords, errors));
                 if (result.silverVersion() >= 0) {
                   tableRecords.add(new TableRecord(runId, table.name(), result.files().size(), result.total(),
                       result.warnings(), result.silverVersion()));

@@ -264,7 +264,7 @@ class SettingsLoaderTest {
     Path conf = Paths.get("..", "conf");
     Map<String, Set<String>> references = Map.of(
         "local", Set.of(),
-        "synapse", Set.of("keyvault://c360-kv/c360-sql-password"),
+        "synapse", Set.of("synapse-keyvault://c360_kv/c360-kv/c360-sql-password"),
         "databricks", Set.of("env://C360_LAKE_CLIENT_SECRET", "env://C360_SQL_PASSWORD"));
     for (Map.Entry<String, Set<String>> profile : references.entrySet()) {
       Settings s = SettingsLoader.create().confDirectory(conf).profile(profile.getKey()).systemProperties(false)
@@ -337,12 +337,46 @@ class SettingsLoaderTest {
         "driver: password authentication failed (Url-Pa55-planted)"));
   }
 
-  @Test
-  void profileCanComeFromTheEnvironment() throws IOException {
+  void profileCanComeFromTheEnvironmentOrASystemProperty() throws IOException {
     file("other.conf", "c360.lake.root = other-lake");
-    Settings s = SettingsLoader.create().confDirectory(tmp).systemProperties(false)
-        .environment(Map.of("C360_PROFILE", "other")).load();
-    assertEquals("other", s.profile());
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("c360.profile", "other");
+    for (SettingsLoader loader : List.of(
+        SettingsLoader.create().systemProperties(false).environment(Map.of("C360_PROFILE", "other")),
+        SettingsLoader.create().systemProperties(properties).environment(Map.of()))) {
+      Settings s = loader.confDirectory(tmp).load();
+      assertEquals("other", s.profile());
+      assertEquals("other-lake", s.lake().root());
+    }
+  }
+
+
+  @Test
+  void sparkConfEntriesSetC360SettingsBelowSystemProperties() throws IOException {
+    file("other.conf", "c360.lake.root = other-lake");
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("spark.c360.profile", "other");
+    properties.setProperty("spark.c360.spark.shuffle-partitions", "5");
+    properties.setProperty("spark.c360.spark.app-name", "from-spark-conf");
+    properties.setProperty("c360.spark.app-name", "from-d");
+    properties.setProperty("spark.app.name", "not ours");
+    Settings s = SettingsLoader.create().confDirectory(tmp).systemProperties(properties)
+        .environment(Map.of("C360_SPARK_SHUFFLE_PARTITIONS", "3")).load();
+    assertEquals("other", s.profile(), "spark.c360.profile chooses the profile");
     assertEquals("other-lake", s.lake().root());
+    assertEquals(5, s.spark().shufflePartitions(), "the Spark conf beats the environment");
+    assertEquals("from-d", s.spark().appName(), "-Dc360.* beats spark.c360.*");
+  }
+
+  @Test
+  void anExplicitProfileBeatsTheEnvironmentsAndTheSystemPropertys() throws IOException {
+    file("other.conf", "c360.lake.root = other-lake");
+    file("third.conf", "c360.lake.root = third-lake");
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("c360.profile", "other");
+    Settings s = SettingsLoader.create().confDirectory(tmp).profile("third").systemProperties(properties)
+        .environment(Map.of("C360_PROFILE", "other")).load();
+    assertEquals("third", s.profile());
+    assertEquals("third-lake", s.lake().root());
   }
 }

@@ -16,6 +16,29 @@ class SecretReferenceTest {
   private static final String PATH = "c360.publish.sqlserver.password";
 
   @Test
+  void synapseKeyVaultReferenceNamesLinkedServiceVaultAndSecret() {
+    SecretReference ref = SecretReference.parse("p", "Synapse-KeyVault://kv_link-1/c360-kv/sql-password");
+    assertEquals(Scheme.SYNAPSE_KEYVAULT, ref.scheme());
+    assertEquals("kv_link-1", ref.linkedService());
+    assertEquals("c360-kv", ref.vault());
+    assertEquals("sql-password", ref.secretName());
+    assertTrue(SecretReference.isReference("synapse-keyvault://a/b/c"));
+    assertEquals("Synapse-KeyVault://kv_link-1/c360-kv/sql-password", ref.toString());
+  }
+
+  @Test
+  void malformedSynapseKeyVaultReferencesSayTheExpectedForm() {
+    for (String bad : new String[] {"synapse-keyvault://", "synapse-keyvault:///v/s", "synapse-keyvault://l/v",
+        "synapse-keyvault://l/v/", "synapse-keyvault://l.x/v/s", "synapse-keyvault://l/v/s/1"}) {
+      SecretResolutionException e = assertThrows(SecretResolutionException.class,
+          () -> SecretReference.parse("c360.publish.password", bad), bad);
+      assertTrue(e.getMessage().startsWith("c360.publish.password: " + bad + ": "), e.getMessage());
+      assertTrue(e.getMessage().endsWith("expected synapse-keyvault://<linked-service>/<vault>/<secret>"),
+          e.getMessage());
+    }
+  }
+
+  @Test
   void keyVaultReferenceNamesVaultAndSecret() {
     SecretReference ref = SecretReference.parse(PATH, "keyvault://c360-prod/sql-password");
     assertEquals(Scheme.KEYVAULT, ref.scheme());

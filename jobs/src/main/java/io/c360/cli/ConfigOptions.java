@@ -4,16 +4,24 @@ import io.c360.config.Settings;
 import io.c360.config.SettingsLoader;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** The configuration options every command that touches the lake shares (DESIGN §7 layers). */
+/**
+ * The configuration options every command that touches the lake shares (DESIGN §7 layers). Each also has a form
+ * without leading dashes ({@code profile=synapse}, {@code c360.lake.root=...}): job definitions whose argument list
+ * goes through an argparse list (Synapse's {@code az ... --arguments}) cannot hold tokens that start with '-'.
+ */
 final class ConfigOptions {
 
-  @Option(names = "--profile", paramLabel = "NAME",
-      description = "Profile conf/<NAME>.conf: local, synapse, databricks (default: ${DEFAULT-VALUE}).",
-      defaultValue = "local")
+  // No picocli default: without the option the profile comes from -Dc360.profile, C360_PROFILE, else local.
+  @Option(names = {"--profile", "profile"}, paramLabel = "NAME",
+      description = "Profile conf/<NAME>.conf: local, synapse, databricks (default: -Dc360.profile, C360_PROFILE, "
+          + "else local). Also: profile=NAME.")
   String profile;
 
   @Option(names = "--conf", paramLabel = "FILE", description = "Extra HOCON file over the profile.")
@@ -27,6 +35,10 @@ final class ConfigOptions {
       description = "Override one setting, e.g. -Dc360.lake.root=/data/lake (wins over files).")
   Map<String, String> overrides = new LinkedHashMap<>();
 
+  @Parameters(paramLabel = "c360.KEY=VALUE", arity = "0..*",
+      description = "Override one setting without a leading dash, e.g. c360.lake.root=/data/lake (as -D).")
+  List<String> settings = new ArrayList<>();
+
   @Option(names = {"-v", "--verbose"}, description = "Show Spark's logging and stack traces.")
   boolean verbose;
 
@@ -35,7 +47,21 @@ final class ConfigOptions {
         .confDirectory(confDirectory)
         .profile(profile)
         .confFile(confFile)
-        .overrides(overrides)
+        .overrides(overrides())
         .load();
+  }
+
+  /** {@code -D} and {@code c360.KEY=VALUE} arguments; a later one wins, as on a command line. */
+  Map<String, String> overrides() {
+    Map<String, String> all = new LinkedHashMap<>(overrides);
+    for (String setting : settings) {
+      int equals = setting.indexOf('=');
+      if (equals < 1 || !setting.startsWith("c360.")) {
+        throw new IllegalArgumentException("argument '" + setting + "': expected a setting c360.KEY=VALUE, "
+            + "e.g. c360.lake.root=/data/lake");
+      }
+      all.put(setting.substring(0, equals).strip(), setting.substring(equals + 1));
+    }
+    return all;
   }
 }

@@ -4,7 +4,10 @@ import io.c360.config.InvalidConfigException;
 import io.c360.config.Settings;
 import io.c360.gold.GoldStage;
 import io.c360.gold.GoldStageResult;
+import io.c360.catalog.Catalog;
+import io.c360.gold.GoldQuery;
 import io.c360.lake.LakeLayout;
+import io.c360.lake.TableRegistry;
 import io.c360.ledger.FileCounts;
 import io.c360.ledger.LakeRun;
 import io.c360.publish.PublishResult;
@@ -16,9 +19,12 @@ import io.c360.silver.QualityRule;
 import io.c360.silver.SilverStage;
 import io.c360.silver.SilverStageResult;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -26,6 +32,8 @@ import org.apache.spark.sql.SparkSession;
  * and the {@link RunSummary}. Gold and publish run only if silver refused no file.
  */
 final class Pipeline {
+  /** The quarantine's name in c360.lake.database. */
+  static final String QUARANTINE_TABLE = "Quarantine";
   private final SparkSession spark;
   private final LakeLayout layout;
   private final Settings settings;
@@ -97,7 +105,21 @@ final class Pipeline {
         progress("publish", "nothing to publish");
       }
     }
+    if (!settings.lake().database().isEmpty()) {
+      register(settings.lake().database());
+    }
     return exit;
+  }
+
+  /** Silver, gold and quarantine by name in c360.lake.database (DESIGN §4), whichever exist so far. */
+  private void register(String database) {
+    Map<String, Path> tables = new LinkedHashMap<>();
+    Catalog.tables().forEach(t -> tables.put(t.name(), layout.silver(t)));
+    GoldQuery.TABLES.forEach(t -> tables.put(t, layout.gold(t)));
+    tables.put(QUARANTINE_TABLE, layout.quarantine());
+    List<String> registered = TableRegistry.in(spark, database).register(tables);
+    progress("catalog", registered.isEmpty() ? "tables already registered in " + database
+        : registered.size() + " table(s) registered in " + database + ": " + String.join(", ", registered));
   }
 
   private void progress(String stage, String message) {

@@ -4,9 +4,8 @@ import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.lake.LakeLayout;
 import io.c360.silver.QuarantineReader;
-import io.c360.silver.Reason;
 import io.c360.silver.QuarantineReader.Entry;
-import java.io.PrintWriter;
+import io.c360.silver.Reason;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +42,10 @@ public final class QuarantineCommand implements Callable<Integer> {
       description = "How many rows to list (default ${DEFAULT-VALUE}); the counts cover every match.")
   int limit;
 
+  @Option(names = "--json",
+      description = "Print {lake, total, by_reason: [...], rows: [...]} as JSON instead of tables.")
+  boolean json;
+
   @Spec
   CommandSpec spec;
 
@@ -56,8 +59,8 @@ public final class QuarantineCommand implements Callable<Integer> {
               + Catalog.tables().stream().map(Table::name).collect(Collectors.joining(", "))));
     }
     LakeLayout layout = Lakes.withoutSpark(config).layout;
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf("lake %s%n", layout);
+    CommandOutput out = new CommandOutput(spec.commandLine().getOut(), json).value("lake", layout.toString());
+    out.line("lake %s", layout);
 
     QuarantineReader quarantine = new QuarantineReader(layout);
     Predicate<Entry> wanted = filter(reason);
@@ -66,25 +69,23 @@ public final class QuarantineCommand implements Callable<Integer> {
         .thenComparing(k -> k.get(1)));
     rows.forEach(r -> counts.merge(List.of(r.table(), r.reason()), 1L, Long::sum));
     long total = rows.size();
-    out.printf("%d quarantined rows%s%n", total, describe(tableName, reason));
-    if (total == 0) {
+    out.line("%d quarantined rows%s", total, describe(tableName, reason)).value("total", total);
+    if (total == 0 && !json) {
       List<String> present = quarantine.rows().stream().map(Entry::reason).distinct().sorted()
           .collect(Collectors.toList());
-      out.println(present.isEmpty() ? "(the quarantine is empty)" : "reasons in the quarantine: " + present);
-      return C360.OK;
+      out.line("%s", present.isEmpty() ? "(the quarantine is empty)" : "reasons in the quarantine: " + present);
+      return out.finish(C360.OK);
     }
     TextTable byReason = new TextTable("table", "reason", "rows").right(2);
     counts.forEach((key, n) -> byReason.row(key.get(0), key.get(1), n));
-    byReason.print(out);
-    out.println();
-    out.printf("%s:%n", total > limit ? "first " + limit + " rows (--limit)" : "rows");
+    out.table("by_reason", byReason).line("")
+        .line("%s:", total > limit ? "first " + limit + " rows (--limit)" : "rows");
     TextTable listing = new TextTable("table", "reason", "file", "line", "readmitted", "raw line").right(3);
     rows.stream().sorted(Comparator.comparing(Entry::table).thenComparing(Entry::sourceFile)
         .thenComparingLong(Entry::sourceLine).thenComparing(Entry::reason)).limit(limit)
         .forEach(r -> listing.row(r.table(), r.reason(), r.sourceFile(), r.sourceLine(),
             r.readmittedRunId() == null ? "" : "run " + r.readmittedRunId(), r.rawLine()));
-    listing.print(out);
-    return C360.OK;
+    return out.table("rows", listing).finish(C360.OK);
   }
 
   /** {@code --reason}: the exact reason (case-insensitive), or a family such as ORPHAN, which selects all its codes. */

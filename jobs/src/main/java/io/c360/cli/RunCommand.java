@@ -27,17 +27,22 @@ public final class RunCommand implements Callable<Integer> {
   @Mixin
   ConfigOptions config;
 
-  @Option(names = "--stages", split = ",", paramLabel = "STAGE",
-      description = "Comma-separated stages to run, of: ${COMPLETION-CANDIDATES}. Default: all.",
+  @Option(names = {"--stages", "stages"}, split = ",", paramLabel = "STAGE",
+      description = "Comma-separated stages to run, of: ${COMPLETION-CANDIDATES}. Default: all. Also: stages=....",
       completionCandidates = Stages.class)
   List<String> stages = STAGES;
 
-  @Option(names = "--full-refresh", description = "Rebuild silver and quarantine by replaying bronze in ledger order.")
+  @Option(names = {"--full-refresh", "full-refresh"},
+      description = "Rebuild silver and quarantine by replaying bronze in ledger order.")
   boolean fullRefresh;
 
-  @Option(names = "--rehash", description = "Read and hash every bronze file, also those whose size and modification "
+  @Option(names = {"--rehash", "rehash"}, description = "Read and hash every bronze file, also those whose size and modification "
       + "time equal their latest ledger record (which are otherwise taken as unchanged without being read).")
   boolean rehash;
+
+  @Option(names = {"--json", "json"},
+      description = "Print the run summary as JSON on stdout (progress and the table go to stderr).")
+  boolean json;
 
   @Spec
   CommandSpec spec;
@@ -64,9 +69,14 @@ public final class RunCommand implements Callable<Integer> {
     Settings settings = lake.settings;
     SparkSession spark = lake.spark;
     LakeLayout layout = lake.layout;
-    PrintWriter out = spec.commandLine().getOut();
+    // With --json stdout carries the summary only: what people read goes to stderr.
+    PrintWriter out = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
     out.printf("lake %s%n", layout);
-    return run(spark, layout, settings, requested, fullRefresh, rehash, out).exit;
+    Outcome outcome = run(spark, layout, settings, requested, fullRefresh, rehash, out);
+    if (json) {
+      CommandOutput.print(spec.commandLine().getOut(), outcome.summary.toMap());
+    }
+    return outcome.exit;
   }
 
   /** The exit code and summary of one run. */

@@ -3,7 +3,6 @@ package io.c360.cli;
 import io.c360.lake.LakeLayout;
 import io.c360.ledger.LedgerReader;
 import io.c360.ledger.LedgerReader.RunState;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,6 +29,9 @@ public final class StatusCommand implements Callable<Integer> {
       description = "How many runs to show (default ${DEFAULT-VALUE}).")
   int limit;
 
+  @Option(names = "--json", description = "Print {lake, runs: [...]} as JSON instead of a table.")
+  boolean json;
+
   @Spec
   CommandSpec spec;
 
@@ -37,13 +39,12 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     Lakes.checkPositive("--limit", limit);
     LakeLayout layout = Lakes.withoutSpark(config).layout;
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf("lake %s%n", layout);
+    CommandOutput out = new CommandOutput(spec.commandLine().getOut(), json).value("lake", layout.toString());
+    out.line("lake %s", layout);
     List<RunState> runs = new LedgerReader(layout).runs();
     runs = runs.subList(0, Math.min(limit, runs.size()));
     if (runs.isEmpty()) {
-      out.printf("no runs recorded yet in %s%n", layout.ledger());
-      return C360.OK;
+      out.line("no runs recorded yet in %s", layout.ledger());
     }
     TextTable table = new TextTable("run", "command", "started (UTC)", "duration", "outcome", "error").right(0, 3);
     for (RunState run : runs) {
@@ -52,8 +53,10 @@ public final class StatusCommand implements Callable<Integer> {
       table.row(run.runId(), run.command(), started == null ? "" : START.format(Instant.parse(started)),
           duration(started, finished), run.status(), run.message());
     }
-    table.print(out);
-    return C360.OK;
+    if (!runs.isEmpty() || json) {
+      out.table("runs", table);
+    }
+    return out.finish(C360.OK);
   }
 
   /** "12.3 s", "4 min 05 s", "2 h 03 min"; a run without an end is still running or was killed. */

@@ -2,13 +2,17 @@ package io.c360.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** A plain text table for people: columns padded to their widest cell, numbers right-aligned, the last column free. */
 final class TextTable {
   private final List<String> header;
   private final boolean[] rightAligned;
   private final List<List<String>> rows = new ArrayList<>();
+  private final List<List<Object>> values = new ArrayList<>();
 
   TextTable(String... header) {
     this.header = List.of(header);
@@ -29,6 +33,7 @@ final class TextTable {
       row.add(cell == null ? "" : oneLine(cell.toString()));
     }
     rows.add(row);
+    values.add(java.util.Arrays.asList(cells));
     return this;
   }
 
@@ -45,6 +50,27 @@ final class TextTable {
       print(out, row, width);
     }
     out.flush();
+  }
+
+  /**
+   * The rows for machines: one map per row from column key (the header in snake case, {@code started (UTC)} →
+   * {@code started_utc}) to the cell as given, numbers as numbers and empty cells as null.
+   */
+  List<Map<String, Object>> records() {
+    List<String> keys = new ArrayList<>();
+    for (String h : header) {
+      keys.add(h.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", ""));
+    }
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (List<Object> row : values) {
+      Map<String, Object> record = new LinkedHashMap<>();
+      for (int c = 0; c < keys.size(); c++) {
+        Object cell = row.get(c);
+        record.put(keys.get(c), cell instanceof String && ((String) cell).isEmpty() ? null : cell);
+      }
+      records.add(record);
+    }
+    return records;
   }
 
   private void print(PrintWriter out, List<String> cells, int[] width) {

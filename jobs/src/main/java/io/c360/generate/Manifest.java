@@ -1,11 +1,15 @@
 package io.c360.generate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The exact silver outcome a single first run with default settings must reach on generated data:
@@ -13,6 +17,7 @@ import java.util.Map;
  * the rows kept with a warning. Written as JSON with sorted keys so that it is byte-stable.
  */
 public final class Manifest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final int scale;
   private final long seed;
   private final boolean dirty;
@@ -56,35 +61,28 @@ public final class Manifest {
     Files.write(file, toJson().getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Compact JSON, keys sorted at every level, one trailing newline. */
   String toJson() {
-    StringBuilder json = new StringBuilder();
-    json.append("{\"dirty\":").append(dirty).append(",\"scale\":").append(scale).append(",\"seed\":").append(seed)
-        .append(",\"tables\":{");
-    boolean firstTable = true;
-    for (Map.Entry<String, TableCounts> e : new java.util.TreeMap<>(tables).entrySet()) {
-      TableCounts c = e.getValue();
-      json.append(firstTable ? "" : ",").append('"').append(e.getKey()).append("\":{")
-          .append("\"duplicates\":").append(c.duplicates)
-          .append(",\"files\":").append(c.files)
-          .append(",\"quarantined\":");
-      counts(json, c.quarantined);
-      json.append(",\"rows\":").append(c.rows)
-          .append(",\"silver\":").append(c.silver())
-          .append(",\"warnings\":");
-      counts(json, c.warnings);
-      json.append('}');
-      firstTable = false;
+    Map<String, Object> byTable = new TreeMap<>();
+    tables.forEach((table, c) -> {
+      Map<String, Object> counts = new TreeMap<>();
+      counts.put("duplicates", c.duplicates);
+      counts.put("files", c.files);
+      counts.put("quarantined", new TreeMap<>(c.quarantined));
+      counts.put("rows", c.rows);
+      counts.put("silver", c.silver());
+      counts.put("warnings", new TreeMap<>(c.warnings));
+      byTable.put(table, counts);
+    });
+    Map<String, Object> manifest = new TreeMap<>();
+    manifest.put("dirty", dirty);
+    manifest.put("scale", scale);
+    manifest.put("seed", seed);
+    manifest.put("tables", byTable);
+    try {
+      return JSON.writeValueAsString(manifest) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot render the manifest: " + e.getMessage(), e);
     }
-    return json.append("}}\n").toString();
-  }
-
-  private static void counts(StringBuilder json, Map<String, Long> counts) {
-    json.append('{');
-    boolean first = true;
-    for (Map.Entry<String, Long> e : counts.entrySet()) {
-      json.append(first ? "" : ",").append('"').append(e.getKey()).append("\":").append(e.getValue());
-      first = false;
-    }
-    json.append('}');
   }
 }

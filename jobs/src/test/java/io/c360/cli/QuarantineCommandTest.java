@@ -57,6 +57,31 @@ class QuarantineCommandTest {
     assertTrue(orphanRows.get(0).contains("OnlineTransactions/2025-"), "source file: " + orphanRows.get(0));
   }
 
+  @Test
+  void jsonCarriesTheTotalTheCountsByReasonAndTheRows() throws Exception {
+    String lake = ReportTestLake.get().toString();
+    Dataset<Row> quarantine = SparkSession.active().read().format("delta").load(lake + "/quarantine")
+        .filter(col("table_name").equalTo("Customers"));
+    long customers = quarantine.count();
+    ReportTestLake.Result result = ReportTestLake.execute(
+        ReportTestLake.args("quarantine", "--table", "Customers", "--limit", "2", "--json"));
+    assertEquals(C360.OK, result.exit, result.toString());
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(result.out);
+    assertEquals(customers, json.get("total").asLong());
+    long byReason = 0;
+    for (com.fasterxml.jackson.databind.JsonNode r : json.get("by_reason")) {
+      assertEquals("Customers", r.get("table").asText());
+      assertEquals(quarantine.filter(col("reason").equalTo(r.get("reason").asText())).count(), r.get("rows").asLong());
+      byReason += r.get("rows").asLong();
+    }
+    assertEquals(customers, byReason);
+    assertEquals(2, json.get("rows").size(), result.out);
+    com.fasterxml.jackson.databind.JsonNode first = json.get("rows").get(0);
+    assertTrue(first.get("line").isNumber() && first.get("file").asText().startsWith("Customers")
+        && first.has("raw_line"), result.out);
+  }
+
   /** The listed rows: the lines after the "rows:" heading. */
   private static List<String> listed(String out) {
     List<String> lines = out.lines().collect(Collectors.toList());

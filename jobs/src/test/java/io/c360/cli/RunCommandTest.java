@@ -3,6 +3,7 @@ package io.c360.cli;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
@@ -104,6 +105,40 @@ class RunCommandTest {
         assertEquals(expected.<Long>getAs(count), table.get(count).asLong(), table.get("table") + " " + count);
       }
     }
+  }
+
+  @Test
+  void withADatabaseSilverGoldAndQuarantineAreTablesByNameAndARerunLeavesThemAsTheyWere() throws Exception {
+    Path lake = tmp.resolve("named-lake");
+    Generator.create().scale(1).seed(3).dirty(true).outputDirectory(lake.resolve("bronze")).execute();
+    assertEquals(C360.OK, run(lake, "--stages", "silver,gold", "-Dc360.lake.database=c360"));
+    SparkSession spark = SparkSession.active();
+    for (String[] table : new String[][] {{"Customers", "silver/Customers"}, {"LoyaltyTransactions",
+        "silver/LoyaltyTransactions"}, {"CustomerSegmentation", "gold/CustomerSegmentation"},
+        {"Quarantine", "quarantine"}}) {
+      long byPath = spark.read().format("delta").load(lake.resolve(table[1]).toString()).count();
+      assertTrue(byPath > 0, table[1]);
+      assertEquals(byPath, spark.sql("SELECT COUNT(*) FROM c360." + table[0]).first().getLong(0), table[0]);
+    }
+    assertEquals(Catalog.tables().size() + 4 + 1,
+        spark.sql("SHOW TABLES IN c360").filter("NOT isTemporary").count());
+    org.apache.spark.sql.catalyst.TableIdentifier customers =
+        new org.apache.spark.sql.catalyst.TableIdentifier("Customers", scala.Option.apply("c360"));
+    long created = spark.sessionState().catalog().getTableMetadata(customers).createTime();
+
+    // The rerun with --json: stdout holds the run summary alone, the catalog is left as it was.
+    ReportTestLake.Result rerun = ReportTestLake.execute("run", "--stages", "silver,gold", "--json",
+        "-Dc360.lake.root=" + lake, "-Dc360.lake.database=c360", "-Dc360.spark.shuffle-partitions=2",
+        "-Dc360.spark.master=local[2]");
+    assertEquals(C360.OK, rerun.exit, rerun.toString());
+    JsonNode summary = new ObjectMapper().readTree(rerun.out);
+    assertEquals(2, summary.get("run_id").asLong());
+    assertEquals("SUCCEEDED", summary.get("outcome").asText());
+    assertEquals(Catalog.tables().size(), summary.get("silver").size());
+    assertTrue(rerun.err.contains("tables already registered in c360"), rerun.err);
+    assertEquals(created, spark.sessionState().catalog().getTableMetadata(customers).createTime());
+    assertEquals(Catalog.tables().size() + 4 + 1,
+        spark.sql("SHOW TABLES IN c360").filter("NOT isTemporary").count());
   }
 
   @Test

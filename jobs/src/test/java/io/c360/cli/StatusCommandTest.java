@@ -36,6 +36,26 @@ class StatusCommandTest {
     assertEquals(C360.USAGE, ReportTestLake.execute(ReportTestLake.args("status", "--limit", "0")).exit);
   }
 
+  @Test
+  void jsonListsTheSameRunsNewestFirstAndNothingElseOnStdout() throws Exception {
+    ReportTestLake.Result status = ReportTestLake.execute(ReportTestLake.args("status", "--json"));
+    assertEquals(C360.OK, status.exit, status.toString());
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(status.out);
+    assertEquals(ReportTestLake.get().toUri().getPath().replaceAll("/$", ""),
+        java.net.URI.create(json.get("lake").asText()).getPath().replaceAll("/$", ""));
+    com.fasterxml.jackson.databind.JsonNode runs = json.get("runs");
+    assertEquals(2, runs.size(), status.out);
+    assertEquals(2, runs.get(0).get("run").asLong());
+    assertTrue(runs.get(0).get("run").isNumber(), status.out);
+    assertEquals(ReportTestLake.SECOND_RUN, runs.get(0).get("command").asText());
+    assertEquals(ReportTestLake.FIRST_RUN, runs.get(1).get("command").asText());
+    assertEquals("SUCCEEDED", runs.get(1).get("outcome").asText());
+    assertTrue(runs.get(1).get("error").isNull(), status.out);
+    assertTrue(runs.get(1).get("started_utc").asText().matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"),
+        status.out);
+  }
+
   private static List<String> runRows(String out) {
     return out.lines().filter(l -> l.matches("\\s*\\d+  run .*")).collect(Collectors.toList());
   }
