@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Silver → gold (DESIGN §5): exposes each silver table (catalog columns, no lineage) as a temporary view under
- * its catalog name, runs the four queries of {@code sql/gold/} and replaces each gold Delta table in one commit,
+ * its catalog name, runs the queries of {@code sql/gold/} and replaces each gold Delta table in one commit,
  * so a reader sees the old or the new version, never half of one. Up to {@link #concurrentTables} tables are
  * computed at the same time.
  *
@@ -67,9 +67,10 @@ public final class GoldStage {
     return this;
   }
 
-  /** Computes the four gold tables from silver as they are now, without writing them. */
+  /** Computes the gold tables from silver as they are now, without writing them. */
   public Map<String, Dataset<Row>> compute() {
     registerSilverViews();
+    registerGoldViews();
     Map<String, Dataset<Row>> gold = new LinkedHashMap<>();
     for (String table : GoldQuery.TABLES) {
       gold.put(table, spark.sql(sql(table)));
@@ -80,13 +81,14 @@ public final class GoldStage {
   /** Replaces every gold table whose inputs changed since it was last written. */
   public GoldStageResult execute() {
     String silver = registerSilverViews();
+    registerGoldViews();
     Map<String, String> queries = new LinkedHashMap<>();
     Map<String, String> inputs = new LinkedHashMap<>();
     List<String> stale = new ArrayList<>();
     Map<String, Long> rows = new LinkedHashMap<>();
     for (String table : GoldQuery.TABLES) {
       queries.put(table, sql(table));
-      inputs.put(table, INPUTS_PREFIX + silver + " query sha256 " + Sha256.of(queries.get(table)));
+      inputs.put(table, INPUTS_PREFIX + silver + " query sha256 " + Sha256.of(definition(table)));
       Row last = lastCommit(table);
       if (last != null && inputs.get(table).equals(last.getString(0))) {
         rows.put(table, outputRows(last));
@@ -107,6 +109,31 @@ public final class GoldStage {
 
   private String sql(String table) {
     return GoldQuery.sql(table, Map.of("percentile_accuracy", percentileAccuracy));
+  }
+
+  /**
+   * The query of {@code table} followed by the SQL of everything it reads by name, recursively: what its rows
+   * depend on besides silver. A query that reads nothing is hashed as its own text, as before views existed.
+   */
+  private String definition(String table) {
+    StringBuilder text = new StringBuilder(sql(table));
+    for (String read : GoldQuery.reads(table)) {
+      text.append("\n-- reads ").append(read).append('\n').append(definition(read));
+    }
+    return text.toString();
+  }
+
+  /**
+   * Registers the shared views of {@code sql/gold/views/}, then each gold query under its table name, so that a
+   * query may read another (CustomerProfile reads CustomerSegmentation); temporary views are evaluated lazily.
+   */
+  private void registerGoldViews() {
+    for (String view : GoldQuery.VIEWS) {
+      spark.sql(sql(view)).createOrReplaceTempView(view);
+    }
+    for (String table : GoldQuery.TABLES) {
+      spark.sql(sql(table)).createOrReplaceTempView(table);
+    }
   }
 
   private long write(String table, Dataset<Row> rows, String inputs) {
