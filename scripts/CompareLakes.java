@@ -17,7 +17,7 @@ public class CompareLakes {
       "silver/Customers", "silver/Products", "silver/Stores", "silver/Agents", "silver/OnlineTransactions",
       "silver/InStoreTransactions", "silver/CustomerServiceInteractions", "silver/LoyaltyAccounts",
       "silver/LoyaltyTransactions", "quarantine", "gold/AverageOrderValue", "gold/CustomerSegmentation",
-      "gold/PeakTimes", "gold/AgentPerformance");
+      "gold/PeakTimes", "gold/AgentPerformance", "gold/CustomerProfile");
 
   public static void main(String[] args) {
     if (args.length != 2) {

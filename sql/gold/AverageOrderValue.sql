@@ -2,22 +2,8 @@
 -- Fix of the tutorial: online orders are attributed to the customer's HOME store (most in-store
 -- transactions, tie -> lowest StoreID) instead of being joined to every in-store row of the customer,
 -- which multiplied each order by the customer's store visits.
-WITH visits AS (
-  SELECT CustomerID, StoreID, COUNT(*) AS visit_count
-  FROM InStoreTransactions
-  WHERE CustomerID IS NOT NULL AND StoreID IS NOT NULL
-  GROUP BY CustomerID, StoreID
-),
-home_store AS (
-  SELECT CustomerID, StoreID
-  FROM (
-    SELECT CustomerID, StoreID,
-           ROW_NUMBER() OVER (PARTITION BY CustomerID ORDER BY visit_count DESC, StoreID ASC) AS visit_rank
-    FROM visits
-  ) ranked
-  WHERE visit_rank = 1
-),
-orders AS (
+-- HomeStore is the shared view of sql/gold/views/HomeStore.sql.
+WITH orders AS (
   SELECT o.ProductID,
          p.Name AS ProductName,
          p.Category,
@@ -26,7 +12,7 @@ orders AS (
          CAST(COALESCE(o.Amount, 0) * 100 AS BIGINT) AS cents
   FROM OnlineTransactions o
   LEFT JOIN Products p ON o.ProductID = p.ProductID
-  LEFT JOIN home_store h ON o.CustomerID = h.CustomerID
+  LEFT JOIN HomeStore h ON o.CustomerID = h.CustomerID
   LEFT JOIN Stores s ON h.StoreID = s.StoreID
 ),
 totals AS (

@@ -21,13 +21,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Silver → gold (DESIGN §5): exposes each silver table (catalog columns, no lineage) as a temporary view under
- * its catalog name, runs the four queries of {@code sql/gold/} and replaces each gold Delta table in one commit,
+ * its catalog name, runs the queries of {@code sql/gold/} and replaces each gold Delta table in one commit,
  * so a reader sees the old or the new version, never half of one. Up to {@link #concurrentTables} tables are
  * computed at the same time.
  *
- * <p>Each gold commit records what it was computed from: the Delta id and version of every silver table and a
- * hash of the query. A gold table whose last commit says the same is left as it is, since the queries are
- * deterministic: a run that brought no new silver data skips gold.
+ * <p>Each gold commit records what it was computed from: the Delta id and version of every silver table whose files
+ * its query reads, and a hash of the query (with the views and gold queries it reads). A gold table whose last
+ * commit says the same is left as it is, since the queries are deterministic: a run that brought no new silver
+ * data, or only data of tables it does not read, skips it.
  *
  * <pre>
  * GoldStageResult gold = GoldStage.of(spark, layout).percentileAccuracy(10_000_000).execute();
@@ -68,9 +69,10 @@ public final class GoldStage {
     return this;
   }
 
-  /** Computes the four gold tables from silver as they are now, without writing them. */
+  /** Computes the gold tables from silver as they are now, without writing them. */
   public Map<String, Dataset<Row>> compute() {
     registerSilverViews();
+    registerGoldViews();
     Map<String, Dataset<Row>> gold = new LinkedHashMap<>();
     for (String table : GoldQuery.TABLES) {
       gold.put(table, spark.sql(sql(table)));
@@ -80,18 +82,20 @@ public final class GoldStage {
 
   /** Replaces every gold table whose inputs changed since it was last written. */
   public GoldStageResult execute() {
-    String silver = registerSilverViews();
+    Map<String, String> silver = registerSilverViews();
+    registerGoldViews();
     Map<String, String> queries = new LinkedHashMap<>();
     Map<String, String> inputs = new LinkedHashMap<>();
     List<String> stale = new ArrayList<>();
     Map<String, Long> rows = new LinkedHashMap<>();
     for (String table : GoldQuery.TABLES) {
       queries.put(table, sql(table));
-      inputs.put(table, INPUTS_PREFIX + silver + " query sha256 " + Sha256.of(queries.get(table)));
+      inputs.put(table, INPUTS_PREFIX + silverRead(spark.sql(queries.get(table)), silver) + " query sha256 "
+          + Sha256.of(definition(table)));
       Row last = lastCommit(table);
       if (last != null && inputs.get(table).equals(last.getString(0))) {
         rows.put(table, outputRows(last));
-        LOG.info("gold {}: silver and query unchanged since its last commit, kept", table);
+        LOG.info("gold {}: the silver it reads and its query unchanged since its last commit, kept", table);
       } else {
         stale.add(table);
       }
@@ -109,6 +113,31 @@ public final class GoldStage {
 
   private String sql(String table) {
     return GoldQuery.sql(table, Map.of("percentile_accuracy", percentileAccuracy));
+  }
+
+  /**
+   * The query of {@code table} followed by the SQL of everything it reads by name, recursively: what its rows
+   * depend on besides silver. A query that reads nothing is hashed as its own text, as before views existed.
+   */
+  private String definition(String table) {
+    StringBuilder text = new StringBuilder(sql(table));
+    for (String read : GoldQuery.reads(table)) {
+      text.append("\n-- reads ").append(read).append('\n').append(definition(read));
+    }
+    return text.toString();
+  }
+
+  /**
+   * Registers the shared views of {@code sql/gold/views/}, then each gold query under its table name, so that a
+   * query may read another (CustomerProfile reads CustomerSegmentation); temporary views are evaluated lazily.
+   */
+  private void registerGoldViews() {
+    for (String view : GoldQuery.VIEWS) {
+      spark.sql(sql(view)).createOrReplaceTempView(view);
+    }
+    for (String table : GoldQuery.TABLES) {
+      spark.sql(sql(table)).createOrReplaceTempView(table);
+    }
   }
 
   private long write(String table, Dataset<Row> rows, String inputs) {
@@ -135,28 +164,44 @@ public final class GoldStage {
   }
 
   /**
-   * Registers each silver table, pinned to its current version, as a view; returns those versions as
-   * {@code Table=id@version,...} ({@code Table=none} for a table that never received a file).
+   * The versions of the silver tables whose files {@code query} reads, as {@code Table=id@version,...} in catalog
+   * order: a gold table is kept while those are unchanged, whatever happens to the silver it does not read. A
+   * table without files contributes no rows, so leaving it out is safe: once it has files, the set changes.
    */
-  private String registerSilverViews() {
-    StringBuilder versions = new StringBuilder();
+  private String silverRead(Dataset<Row> query, Map<String, String> versions) {
+    List<String> files = List.of(query.inputFiles());
+    StringBuilder read = new StringBuilder();
+    for (Table table : Catalog.tables()) {
+      String folder = layout.fileSystem().makeQualified(layout.silver(table)).toString() + "/";
+      if (files.stream().anyMatch(f -> f.startsWith(folder))) {
+        read.append(read.length() == 0 ? "" : ",").append(table.name()).append('=').append(versions.get(table.name()));
+      }
+    }
+    return read.toString();
+  }
+
+  /**
+   * Registers each silver table, pinned to its current version, as a view; returns those versions by table,
+   * {@code id@version} ({@code none} for a table that never received a file).
+   */
+  private Map<String, String> registerSilverViews() {
+    Map<String, String> versions = new LinkedHashMap<>();
     for (Table table : Catalog.tables()) {
       String path = layout.silver(table).toString();
       String[] columns = table.columnNames().toArray(new String[0]);
       Dataset<Row> silver;
-      versions.append(versions.length() == 0 ? "" : ",").append(table.name()).append('=');
       if (DeltaTable.isDeltaTable(spark, path)) {
         Snapshot snapshot = DeltaLog.forTable(spark, path).update(false, scala.Option.empty());
-        versions.append(snapshot.metadata().id()).append('@').append(snapshot.version());
+        versions.put(table.name(), snapshot.metadata().id() + "@" + snapshot.version());
         silver = spark.read().format("delta").option("versionAsOf", snapshot.version()).load(path);
       } else {
         // A table that never received a file is simply empty: gold still has every customer and agent.
-        versions.append("none");
+        versions.put(table.name(), "none");
         silver = spark.createDataFrame(java.util.List.of(), table.sparkSchema());
       }
       silver.select(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length))
           .createOrReplaceTempView(table.name());
     }
-    return versions.toString();
+    return versions;
   }
 }

@@ -67,7 +67,7 @@ class GoldStageTest extends SparkTestBase {
   void silver(@TempDir Path shared) {
     silverLake = LakeLayout.at(shared.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());
     lake = silverLake;
-    givenSilver(CUSTOMERS, r(1, "Ann", null, null), r(2, "Bob", null, null), r(3, "Cy", null, null),
+    givenSilver(CUSTOMERS, r(1, "Ann", "ann@example.com", null), r(2, "Bob", null, null), r(3, "Cy", null, null),
         r(4, "Dee", null, null), r(5, "Eve", null, null), r(6, "Fay", null, null), r(7, "Gus", null, null));
     givenSilver(PRODUCTS, r(10, "Lamp", "Home Goods", dec("20.00")), r(11, "Book", "Books", dec("9.50")));
     // Stores 1 and 3 share their Location text: gold groups by the text.
@@ -102,12 +102,22 @@ class GoldStageTest extends SparkTestBase {
         r(4, 4, at("2025-03-01 09:00:00"), 9, "Other", "Resolved"),
         r(5, 5, at("2025-03-01 09:00:00"), 9, "Other", "Resolved"),
         r(6, 6, at("2025-03-01 09:00:00"), 9, "Other", "Escalated"),
-        r(7, 7, at("2025-03-01 09:00:00"), null, "Other", "Resolved"));
+        r(7, 7, at("2025-03-01 09:00:00"), null, "Other", "Resolved"),
+        // Ann's second interaction, handled by no known agent: AgentPerformance ignores it, her profile counts it.
+        r(8, 1, at("2025-03-05 14:00:00"), null, "Other", "Escalated"));
     givenSilver(LOYALTY_ACCOUNTS,
         r(1, 1, 100, "Bronze", Date.valueOf("2024-01-01")), r(2, 1, 50, "Gold", Date.valueOf("2024-02-01")),
         r(3, 2, 10, "Silver", Date.valueOf("2024-01-01")), r(4, 4, 5, "Platinum", Date.valueOf("2024-01-01")),
-        r(5, 3, 1, null, Date.valueOf("2024-01-01")), r(6, 7, 1, "Gold", Date.valueOf("2024-01-01")));
-    givenSilver(LOYALTY_TRANSACTIONS);
+        r(5, 3, 1, null, Date.valueOf("2024-01-01")), r(6, 7, 1, "Gold", Date.valueOf("2024-01-01")),
+        // Fay's account has neither points nor tier: PointsEarned counts 0, her tier stays NULL.
+        r(7, 6, null, null, Date.valueOf("2024-03-01")));
+    givenSilver(LOYALTY_TRANSACTIONS,
+        // Ann's two accounts move: +20 - 5 on account 1, +7 on account 2.
+        r(1, at("2025-01-01 10:00:00"), 20, "Purchase"), r(1, at("2025-02-01 10:00:00"), -5, "Correction"),
+        r(2, at("2025-01-05 10:00:00"), 7, "Referral"),
+        // Bob's only movement has no PointsChange: it counts 0.
+        r(3, at("2025-01-06 10:00:00"), null, "Promotion"),
+        r(6, at("2025-02-10 12:00:00"), 3, "Promotion"));
   }
 
   private List<List<Object>> gold(String table, String... orderBy) {
@@ -176,12 +186,62 @@ class GoldStageTest extends SparkTestBase {
   }
 
   @Test
+  void customerProfileJoinsEverySourcePerCustomerWithoutMultiplyingThem() {
+    java.math.BigDecimal zero = dec("0.00");
+    assertEquals(List.of(
+        // Ann: online 10.00 + 14.95 + 0.02, in store 10 + 20 + 30 + 40; first in store on 03-02, last online at
+        // 03-10 00:30; stores 1 and 2 tie at two visits -> 1; accounts 1 and 2: 100 + 50 points, moves
+        // 20 - 5 + 7 = 22, tier Gold; interactions Resolved + Escalated -> 1 open, the later on 03-05.
+        row(1, "Ann", "ann@example.com", 3L, dec("24.97"), 4L, dec("100.00"), dec("124.97"),
+            at("2025-03-02 10:00:00"), at("2025-03-10 00:30:00"), 1, "Springfield Mall", 2L, "Gold", 150L, 22L,
+            2L, 1L, at("2025-03-05 14:00:00"), "High-Value Customer"),
+        // Bob: his in-store 03-09 23:59:59 is first, online 03-10 is last; one move with a NULL change -> 0;
+        // a Pending interaction is open.
+        row(2, "Bob", null, 1L, dec("20.00"), 1L, dec("5.00"), dec("25.00"),
+            at("2025-03-09 23:59:59"), at("2025-03-10 00:00:00"), 2, "Riverside Plaza", 1L, "Silver", 10L, 0L,
+            1L, 1L, at("2025-03-01 09:00:00"), "Regular Customer"),
+        // Cy: no in-store history -> no home store; a NULL amount counts 0; a NULL status is open.
+        row(3, "Cy", null, 2L, dec("7.00"), 0L, zero, dec("7.00"),
+            at("2025-03-11 12:00:00"), at("2025-03-11 12:30:00"), null, null, 1L, null, 1L, 0L,
+            1L, 1L, at("2025-03-01 09:00:00"), "Regular Customer"),
+        // Dee never bought: zeros and NULL purchase dates.
+        row(4, "Dee", null, 0L, zero, 0L, zero, zero,
+            null, null, null, null, 1L, "Platinum", 5L, 0L,
+            1L, 0L, at("2025-03-01 09:00:00"), "Loyalty Champion"),
+        // Eve: one order and one store visit without a DateTime are counted but do not date her purchases; her
+        // visit without a StoreID does not count for the home store; no loyalty account.
+        row(5, "Eve", null, 2L, dec("3.01"), 2L, dec("101.00"), dec("104.01"),
+            at("2025-03-10 00:00:00"), at("2025-03-12 08:00:00"), 3, "Springfield Mall", 0L, null, 0L, 0L,
+            1L, 0L, at("2025-03-01 09:00:00"), "Regular Customer"),
+        // Fay: in store only; her account has NULL points (0) and no tier.
+        row(6, "Fay", null, 0L, zero, 1L, dec("124.97"), dec("124.97"),
+            at("2025-03-12 18:00:00"), at("2025-03-12 18:00:00"), 2, "Riverside Plaza", 1L, null, 0L, 0L,
+            1L, 1L, at("2025-03-01 09:00:00"), "High-Value Customer"),
+        row(7, "Gus", null, 1L, dec("1.00"), 0L, zero, dec("1.00"),
+            at("2025-03-12 09:00:00"), at("2025-03-12 09:00:00"), null, null, 1L, "Gold", 1L, 3L,
+            1L, 0L, at("2025-03-01 09:00:00"), "One-Time Buyer")),
+        gold(GoldQuery.CUSTOMER_PROFILE, "CustomerID"));
+  }
+
+  @Test
+  void customerProfileHasTheColumnsAndTypesOfDesign() {
+    assertEquals("CustomerID:int,CustomerName:string,Email:string,OnlineOrders:bigint,OnlineSpend:decimal(18,2),"
+        + "InStoreTransactions:bigint,InStoreSpend:decimal(18,2),TotalSpend:decimal(18,2),FirstPurchase:timestamp_ntz,"
+        + "LastPurchase:timestamp_ntz,HomeStoreID:int,HomeStoreLocation:string,LoyaltyAccounts:bigint,"
+        + "TierLevel:string,PointsEarned:bigint,PointsChange:bigint,Interactions:bigint,OpenInteractions:bigint,"
+        + "LastInteraction:timestamp_ntz,CustomerSegment:string",
+        java.util.Arrays.stream(GoldStage.of(spark, lake).compute().get(GoldQuery.CUSTOMER_PROFILE).schema().fields())
+            .map(f -> f.name() + ":" + f.dataType().simpleString()).collect(java.util.stream.Collectors.joining(",")));
+  }
+
+  @Test
   void sameRowsWhateverTheJvmTimeZoneAndLocale() {
     Map<String, String[]> orders = Map.of(
         GoldQuery.AVERAGE_ORDER_VALUE, new String[] {"ProductID", "StoreLocation"},
         GoldQuery.CUSTOMER_SEGMENTATION, new String[] {"CustomerID"},
         GoldQuery.PEAK_TIMES, new String[] {"Channel", "DayOfWeekNumber", "HourOfDay"},
-        GoldQuery.AGENT_PERFORMANCE, new String[] {"AgentID"});
+        GoldQuery.AGENT_PERFORMANCE, new String[] {"AgentID"},
+        GoldQuery.CUSTOMER_PROFILE, new String[] {"CustomerID"});
     Map<String, List<List<Object>>> baseline = new java.util.HashMap<>();
     orders.forEach((t, o) -> baseline.put(t, gold(t, o)));
     TimeZone zone = TimeZone.getDefault();
@@ -202,10 +262,10 @@ class GoldStageTest extends SparkTestBase {
   }
 
   @Test
-  void executeReplacesEachGoldTableInOneCommitAndKeepsItWhileSilverAndQueryAreUnchanged() {
+  void executeReplacesEachGoldTableInOneCommitAndKeepsItWhileTheSilverItReadsAndItsQueryAreUnchanged() {
     GoldStageResult first = GoldStage.of(spark, lake).concurrentTables(4).execute();
     Map<String, Long> expected = Map.of("AverageOrderValue", 5L, "CustomerSegmentation", 7L, "PeakTimes", 10L,
-        "AgentPerformance", 3L);
+        "AgentPerformance", 3L, "CustomerProfile", 7L);
     assertEquals(expected, first.rows());
     assertEquals(GoldQuery.TABLES, new ArrayList<>(first.rows().keySet()), "in the order of GoldQuery.TABLES");
     Map<String, Long> before = goldVersions();
@@ -215,20 +275,30 @@ class GoldStageTest extends SparkTestBase {
     assertEquals(expected, again.rows(), "kept tables report their rows");
     assertEquals(before, goldVersions());
 
-    // Same rows, new silver version: gold cannot know they are the same, so it recomputes, one commit each.
+    // Same rows, new silver version: gold cannot know they are the same, so the tables that read it are
+    // recomputed, one commit each; Agents is read by AgentPerformance only.
     givenSilver(AGENTS, r(7, "Alice", "Sales", "Morning"), r(8, "Brian", "Billing", "Evening"),
         r(9, "Carl", "Sales", "Afternoon"));
-    GoldStageResult afterSilver = GoldStage.of(spark, lake).concurrentTables(4).execute();
-    assertEquals(GoldQuery.TABLES, afterSilver.written());
-    assertEquals(expected, afterSilver.rows());
+    GoldStageResult afterAgents = GoldStage.of(spark, lake).concurrentTables(4).execute();
+    assertEquals(List.of("AgentPerformance"), afterAgents.written(), "the other tables do not read Agents");
+    assertEquals(expected, afterAgents.rows());
+    // Stores is read by AverageOrderValue and CustomerProfile (the home store's Location).
+    givenSilver(STORES, r(1, "Springfield Mall", "M1", "9-5"), r(2, "Riverside Plaza", "M2", "9-5"),
+        r(3, "Springfield Mall", "M3", "9-5"));
+    GoldStageResult afterStores = GoldStage.of(spark, lake).concurrentTables(4).execute();
+    assertEquals(List.of("AverageOrderValue", "CustomerProfile"), afterStores.written());
+    assertEquals(expected, afterStores.rows());
     for (String table : GoldQuery.TABLES) {
-      assertEquals(before.get(table) + 1, goldVersions().get(table), table + ": one commit per run");
+      long commits = List.of("AgentPerformance", "AverageOrderValue", "CustomerProfile").contains(table) ? 1 : 0;
+      assertEquals(before.get(table) + commits, goldVersions().get(table), table + ": one commit per run that read "
+          + "new silver, none otherwise");
       assertEquals(expected.get(table), spark.read().format("delta").load(lake.gold(table).toString()).count());
     }
 
     // A different query (here its percentile accuracy) is a different input too.
     GoldStageResult otherQuery = GoldStage.of(spark, lake).percentileAccuracy(1000).execute();
-    assertEquals(List.of("CustomerSegmentation"), otherQuery.written(), "only the p90 query has the parameter");
+    assertEquals(List.of("CustomerSegmentation", "CustomerProfile"), otherQuery.written(),
+        "only the p90 query has the parameter, and CustomerProfile reads its segments");
   }
 
   private Map<String, Long> goldVersions() {

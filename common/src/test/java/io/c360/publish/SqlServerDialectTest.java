@@ -109,8 +109,23 @@ class SqlServerDialectTest {
   @Test
   void viewsAreCreatedOrAltered() {
     List<String> statements = schema.createStatements();
-    String view = statements.get(statements.size() - 1);
-    assertTrue(view.contains("CREATE OR ALTER VIEW \"View_AgentPerformance\" AS"), view);
+    List<String> views = statements.subList(statements.size() - 5, statements.size());
+    String[] names = {"View_AverageOrderValue", "View_CustomerSegmentation", "View_PeakTimes",
+        "View_AgentPerformance", "View_Customer360"};
+    for (int i = 0; i < names.length; i++) {
+      assertTrue(views.get(i).contains("CREATE OR ALTER VIEW \"" + names[i] + "\" AS"), views.get(i));
+    }
+    assertTrue(views.get(4).contains("FROM \"gold\".\"CustomerProfile\""), views.get(4));
+  }
+
+  @Test
+  void customerProfileUsesUnicodeStringsAndDatetime2() throws Exception {
+    String ddl = schema.createStatements().stream().filter(s -> s.contains("\"gold\".\"CustomerProfile\" ("))
+        .findFirst().orElseThrow();
+    CreateTable parsed = (CreateTable) CCJSqlParserUtil.parse(ddl);
+    assertEquals(20, parsed.getColumnDefinitions().size());
+    assertEquals("DATETIME2", parsed.getColumnDefinitions().get(8).getColDataType().getDataType(), ddl);
+    assertEquals("NVARCHAR (100)", parsed.getColumnDefinitions().get(2).getColDataType().toString(), ddl);
   }
 
   private static Statement parseTsql(String sql) throws Exception {

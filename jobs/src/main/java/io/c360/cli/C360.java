@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "c360", mixinStandardHelpOptions = true, version = "c360 0.1.0",
     description = "Customer 360 lakehouse: bronze CSV -> silver Delta -> gold -> SQL.",
     subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, ReportCommand.class, StatusCommand.class,
-        QuarantineCommand.class, CommandLine.HelpCommand.class})
+        CustomerCommand.class, QuarantineCommand.class, CommandLine.HelpCommand.class})
 public final class C360 {
   public static final int OK = 0;
   public static final int DATA_QUALITY = 1;

@@ -41,8 +41,8 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * What the HTML report shows, gathered with Spark from the gold tables, silver row counts, the quarantine and the
- * run ledger. Only small aggregates reach the driver: rankings keep their top {@link #RANKING_CAP} rows, the
- * customer table is reduced to one row per segment, and everything else is bounded by the catalog (5 categories,
+ * run ledger. Only small aggregates reach the driver: rankings (top spenders included) keep their top
+ * {@link #RANKING_CAP} rows, segments are one row each, and everything else is bounded by the catalog (5 categories,
  * 7 × 24 hours, nine tables, reason codes).
  *
  * <pre>
@@ -52,7 +52,10 @@ import org.apache.spark.sql.types.DataTypes;
  * <p>Fields are public and final so that the template and the JSON blob read them as they are.
  */
 public final class ReportModel {
-  /** The most rows a ranking (products, store locations, agents) keeps; "all" in the Top-N selector means these. */
+  /**
+   * The most rows a ranking (products, store locations, agents, customers) keeps; "all" in the Top-N selector means
+   * these.
+   */
   public static final int RANKING_CAP = 1000;
 
   /** Label of the AOV row whose orders have no product (NULL ProductID). */
@@ -61,6 +64,7 @@ public final class ReportModel {
   public static final String NO_HOME_STORE = "(no home store)";
   public static final String NO_CATEGORY = "(no category)";
 
+  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter GENERATED_AT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -82,6 +86,8 @@ public final class ReportModel {
   public final List<PeakCell> peakTimes;
   public final List<Agent> agents;
   public final long agentCount;
+  /** Customers by total spend (descending, ties by CustomerID), with their CustomerProfile facets. */
+  public final List<Customer> topCustomers;
   public final List<QuarantineGroup> quarantine;
   public final List<Reconciliation> reconciliation;
   public final int rankingCap = RANKING_CAP;
@@ -101,6 +107,7 @@ public final class ReportModel {
     this.peakTimes = b.peakTimes;
     this.agents = b.agents;
     this.agentCount = b.agentCount;
+    this.topCustomers = b.topCustomers;
     this.quarantine = b.quarantine;
     this.reconciliation = b.reconciliation;
   }
@@ -114,6 +121,7 @@ public final class ReportModel {
     Dataset<Row> segments = gold(spark, layout, GoldQuery.CUSTOMER_SEGMENTATION);
     Dataset<Row> peaks = gold(spark, layout, GoldQuery.PEAK_TIMES);
     Dataset<Row> agents = gold(spark, layout, GoldQuery.AGENT_PERFORMANCE);
+    Dataset<Row> profiles = gold(spark, layout, GoldQuery.CUSTOMER_PROFILE);
 
     b.kpis = kpis(spark, layout, aov, segments, agents);
     Dataset<Row> byProduct = orderGroups(aov, col("ProductID"), col("ProductName"), col("Category")).cache();
@@ -137,6 +145,7 @@ public final class ReportModel {
     b.peakTimes = peakTimes(peaks);
     b.agentCount = agents.count();
     b.agents = agents(agents);
+    b.topCustomers = topCustomers(profiles);
     b.quarantine = quarantine(spark, layout);
     b.reconciliation = reconciliation(spark, layout);
     b.latestRun = latestRun(spark, layout);
@@ -220,6 +229,22 @@ public final class ReportModel {
         .collectAsList()) {
       result.add(new Agent(r.getInt(0), r.isNullAt(1) ? "Agent #" + r.getInt(0) : r.getString(1) + " #" + r.getInt(0),
           r.getLong(2), r.getLong(3), r.isNullAt(4) ? null : r.getDecimal(4)));
+    }
+    return result;
+  }
+
+  /** The customers who spent most, online plus in store, from gold CustomerProfile. */
+  private static List<Customer> topCustomers(Dataset<Row> gold) {
+    List<Customer> result = new ArrayList<>();
+    for (Row r : gold.orderBy(col("TotalSpend").desc(), col("CustomerID").asc()).limit(RANKING_CAP)
+        .select("CustomerID", "CustomerName", "TotalSpend", "OnlineOrders", "InStoreTransactions",
+            "HomeStoreLocation", "TierLevel", "PointsEarned", "PointsChange", "Interactions", "OpenInteractions",
+            "LastPurchase", "CustomerSegment")
+        .collectAsList()) {
+      result.add(new Customer(r.getInt(0), (r.isNullAt(1) ? "Customer" : r.getString(1)) + " #" + r.getInt(0),
+          decimal(r.get(2)), r.getLong(3), r.getLong(4), r.isNullAt(5) ? NO_HOME_STORE : r.getString(5),
+          r.isNullAt(6) ? null : r.getString(6), r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10),
+          r.isNullAt(11) ? null : TIMESTAMP.format((java.time.LocalDateTime) r.get(11)), r.getString(12)));
     }
     return result;
   }
@@ -425,6 +450,42 @@ public final class ReportModel {
     }
   }
 
+  /** One customer of the top-spender table: the facets of gold CustomerProfile that the report shows. */
+  public static final class Customer {
+    public final int id;
+    public final String label;
+    public final BigDecimal totalSpend;
+    public final long onlineOrders;
+    public final long inStoreTransactions;
+    public final String homeStore;
+    public final String tier;
+    public final long pointsEarned;
+    public final long pointsChange;
+    public final long interactions;
+    public final long openInteractions;
+    /** yyyy-MM-dd HH:mm wall clock, null without a dated purchase. */
+    public final String lastPurchase;
+    public final String segment;
+
+    Customer(int id, String label, BigDecimal totalSpend, long onlineOrders, long inStoreTransactions,
+        String homeStore, String tier, long pointsEarned, long pointsChange, long interactions, long openInteractions, String lastPurchase,
+        String segment) {
+      this.id = id;
+      this.label = label;
+      this.totalSpend = totalSpend;
+      this.onlineOrders = onlineOrders;
+      this.inStoreTransactions = inStoreTransactions;
+      this.homeStore = homeStore;
+      this.tier = tier;
+      this.pointsEarned = pointsEarned;
+      this.pointsChange = pointsChange;
+      this.interactions = interactions;
+      this.openInteractions = openInteractions;
+      this.lastPurchase = lastPurchase;
+      this.segment = segment;
+    }
+  }
+
   public static final class QuarantineGroup {
     public final String table;
     public final String reason;
@@ -498,6 +559,7 @@ public final class ReportModel {
     List<PeakCell> peakTimes;
     List<Agent> agents;
     long agentCount;
+    List<Customer> topCustomers;
     List<QuarantineGroup> quarantine;
     List<Reconciliation> reconciliation;
   }

@@ -56,7 +56,7 @@ class DemoCommandTest {
       }
       for (String gold : GoldQuery.TABLES) {
         assertEquals(spark.read().format("delta").load(lake.resolve("gold").resolve(gold).toString()).count(),
-            count(s, "\"View_" + gold + "\""), gold);
+            count(s, "\"" + GoldQuery.targetView(gold) + "\""), gold);
       }
     }
   }

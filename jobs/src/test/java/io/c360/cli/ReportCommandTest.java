@@ -109,9 +109,14 @@ class ReportCommandTest {
         assertEquals(Math.min(top, expected.products), bars(browser, "chart-products"), "products, Top " + n);
         assertEquals(Math.min(top, expected.stores), bars(browser, "chart-stores"), "store locations, Top " + n);
         assertEquals(Math.min(top, expected.agents), bars(browser, "chart-agents"), "agents, Top " + n);
+        assertEquals(Math.min(top, expected.customersShown), customerRows(browser).size(), "customers, Top " + n);
       }
       assertTrue(expected.products > 20 && expected.agents > 20, "the lake has enough products and agents to see "
           + "every Top-N choice: " + expected.products + ", " + expected.agents);
+
+      List<org.openqa.selenium.WebElement> first = customerRows(browser).get(0).findElements(By.tagName("td"));
+      assertEquals(expected.topSpender, first.get(0).getText(), "the top spender first");
+      assertEquals(expected.topSpend, number(first.get(1).getText()), "their spend, online plus in store");
 
       assertEquals(expected.customers, number(kpi(browser, "customers")), "customers");
       assertEquals(expected.orders, number(kpi(browser, "orders")), "orders");
@@ -214,6 +219,10 @@ class ReportCommandTest {
     final long products;
     final long stores;
     final long agents;
+    final long customersShown;
+    /** "Name #id" of the customer with the highest silver spend (ties: lowest id), and that spend. */
+    final String topSpender;
+    final BigDecimal topSpend;
 
     Expected(SparkSession spark, Path lake) {
       String gold = "delta.`" + lake.resolve("gold") + "/";
@@ -233,6 +242,13 @@ class ReportCommandTest {
       stores = one(spark, "SELECT COUNT(DISTINCT COALESCE(StoreLocation, '')) FROM " + gold + "AverageOrderValue`")
           .getLong(0);
       agents = one(spark, "SELECT COUNT(*) FROM " + gold + "AgentPerformance`").getLong(0);
+      customersShown = Math.min(ReportModel.RANKING_CAP, customers.longValue());
+      Row top = one(spark, "SELECT c.CustomerID, c.Name, SUM(COALESCE(t.Amount, 0)) AS spend FROM " + silver
+          + "Customers` c JOIN (SELECT CustomerID, Amount FROM " + silver + "OnlineTransactions` UNION ALL "
+          + "SELECT CustomerID, Amount FROM " + silver + "InStoreTransactions`) t ON t.CustomerID = c.CustomerID "
+          + "GROUP BY c.CustomerID, c.Name ORDER BY spend DESC, c.CustomerID LIMIT 1");
+      topSpender = (top.isNullAt(1) ? "Customer" : top.getString(1)) + " #" + top.getInt(0);
+      topSpend = top.getDecimal(2).setScale(2, RoundingMode.UNNECESSARY);
     }
 
     private static Row one(SparkSession spark, String sql) {
@@ -264,6 +280,10 @@ class ReportCommandTest {
   private static long bars(ChromeDriver browser, String chart) {
     return (Long) js(browser, "return echarts.getInstanceByDom(document.getElementById(arguments[0]))"
         + ".getOption().series[0].data.length", chart);
+  }
+
+  private static List<org.openqa.selenium.WebElement> customerRows(ChromeDriver browser) {
+    return browser.findElements(By.cssSelector("#customers-table tbody tr"));
   }
 
   private static String kpi(ChromeDriver browser, String id) {

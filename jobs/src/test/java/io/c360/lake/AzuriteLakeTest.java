@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AzuriteLakeTest {
   private static final String[] GOLD = {"AverageOrderValue", "CustomerSegmentation", "PeakTimes",
-      "AgentPerformance"};
+      "AgentPerformance", "CustomerProfile"};
   private static Azurite azurite;
 
   @TempDir
