@@ -134,7 +134,14 @@ public final class Quarantine {
   private void merge(Dataset<Row> added, Dataset<Row> readmitted, Column leftovers, long runId) {
     Dataset<Row> source = added == null ? null : added.withColumn(MARK, lit(false));
     if (readmitted != null) {
+      // A mark carries only the key; the other columns are NULL, which the update and insert clauses (never
+      // taken for a mark) still need to resolve when no rejected rows share the source.
       Dataset<Row> marks = readmitted.withColumn(MARK, lit(true));
+      for (org.apache.spark.sql.types.StructField field : SCHEMA.fields()) {
+        if (!java.util.Arrays.asList(marks.columns()).contains(field.name())) {
+          marks = marks.withColumn(field.name(), lit(null).cast(field.dataType()));
+        }
+      }
       source = source == null ? marks : source.unionByName(marks, true);
     }
     Map<String, Column> values = new LinkedHashMap<>();

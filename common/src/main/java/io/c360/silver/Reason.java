@@ -94,6 +94,9 @@ public final class Reason {
     if (!kind.detailed()) {
       return kind == Kind.MALFORMED ? MALFORMED : NULL_KEY;
     }
+    if (code.substring(colon + 1).isBlank()) {
+      throw new IllegalArgumentException("not a quarantine reason: '" + code + "' (" + kind + " needs ':<name>')");
+    }
     return detailed(kind, code.substring(colon + 1));
   }
 

@@ -81,11 +81,16 @@ final class SilverWriter {
       long version = DeltaCommits.latestVersion(spark, path);
       return new Commit(version, DeltaCommits.metrics(spark, path, version).getOrDefault("numOutputRows", 0L), 0);
     }
+    long before = DeltaCommits.latestVersion(spark, path);
     DeltaTable.forPath(spark, path).as("t").merge(source.as("s"), keyMatch())
         .whenMatched(order("s").gt(order("t"))).updateAll()
         .whenNotMatched().insertAll()
         .execute();
     long version = DeltaCommits.latestVersion(spark, path);
+    if (version == before) {
+      // A MERGE that changes nothing (an empty source) writes no commit: the latest one is an earlier run's.
+      return new Commit(version, 0, 0);
+    }
     Map<String, Long> metrics = DeltaCommits.metrics(spark, path, version);
     return new Commit(version, metrics.getOrDefault("numTargetRowsInserted", 0L),
         metrics.getOrDefault("numTargetRowsUpdated", 0L));

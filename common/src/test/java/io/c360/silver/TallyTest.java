@@ -17,23 +17,24 @@ class TallyTest extends SilverTestBase {
 
   @Test
   void countsPerFileReadmittedAndRule() {
-    // Rule 0 (PaymentMethod-in-domain) warns and has a flag column; rule 1 drops and has none.
+    // Rules 0 and 1 (PaymentMethod- and Status-in-domain) warn and have a flag column; rule 2 drops and has none.
     List<QualityRule> rules = QualityRule.forTable(ONLINE_TRANSACTIONS, ExpectationAction.WARN,
         List.of(new Expectation("OnlineTransactions", "positive", "Amount > 0", ExpectationAction.DROP)));
     StructType schema = new StructType()
         .add(Lineage.SOURCE_FILE, DataTypes.StringType)
         .add(Candidates.READMITTED, DataTypes.BooleanType)
         .add(Candidates.REASON, DataTypes.StringType)
-        .add(Classifier.flag(0), DataTypes.BooleanType);
+        .add(Classifier.flag(0), DataTypes.BooleanType)
+        .add(Classifier.flag(1), DataTypes.BooleanType);
     List<Row> rows = List.of(
-        RowFactory.create("a.csv", false, null, true),
-        RowFactory.create("a.csv", false, null, false),
-        RowFactory.create("a.csv", false, "MALFORMED", false),
-        RowFactory.create("a.csv", false, "ORPHAN:CustomerID", false),
-        RowFactory.create("b.csv", false, "EXPECTATION:positive", false),
-        RowFactory.create("old.csv", true, null, true),
-        RowFactory.create("old.csv", true, "ORPHAN:CustomerID", false),
-        RowFactory.create("old.csv", true, "EXPECTATION:positive", false));
+        RowFactory.create("a.csv", false, null, true, false),
+        RowFactory.create("a.csv", false, null, false, false),
+        RowFactory.create("a.csv", false, "MALFORMED", false, false),
+        RowFactory.create("a.csv", false, "ORPHAN:CustomerID", false, false),
+        RowFactory.create("b.csv", false, "EXPECTATION:positive", false, false),
+        RowFactory.create("old.csv", true, null, true, false),
+        RowFactory.create("old.csv", true, "ORPHAN:CustomerID", false, false),
+        RowFactory.create("old.csv", true, "EXPECTATION:positive", false, false));
     Tally tally = Tally.of(spark.createDataFrame(rows, schema).repartition(3), rules);
 
     assertEquals("read 4 + readmitted 0 = upserted 0 + duplicates 0 + quarantined 2", tally.file("a.csv").toString());
@@ -44,6 +45,7 @@ class TallyTest extends SilverTestBase {
         "an orphan still waiting is not re-admitted");
     assertEquals(5, tally.withReason());
     assertEquals(2, tally.ruleHits(0));
+    assertEquals(0, tally.ruleHits(1));
     assertEquals(Map.of("PaymentMethod-in-domain", 2L), tally.warnings());
   }
 }
