@@ -51,10 +51,19 @@ final class ConfigOptions {
         .load();
   }
 
+  /** How many leading positional arguments are the command's own (customer's CustomerID), not settings. */
+  private int commandArguments;
+
+  /** Picocli hands every positional argument to {@link #settings} too; the first {@code count} are the command's. */
+  ConfigOptions commandArguments(int count) {
+    this.commandArguments = count;
+    return this;
+  }
+
   /** {@code -D} and {@code c360.KEY=VALUE} arguments; a later one wins, as on a command line. */
   Map<String, String> overrides() {
     Map<String, String> all = new LinkedHashMap<>(overrides);
-    for (String setting : settings) {
+    for (String setting : settings.subList(Math.min(commandArguments, settings.size()), settings.size())) {
       int equals = setting.indexOf('=');
       if (equals < 1 || !setting.startsWith("c360.")) {
         throw new IllegalArgumentException("argument '" + setting + "': expected a setting c360.KEY=VALUE, "

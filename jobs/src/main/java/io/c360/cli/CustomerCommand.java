@@ -49,7 +49,7 @@ public final class CustomerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Lakes lake = Lakes.open(config);
+    Lakes lake = Lakes.open(config.commandArguments(1));
     SparkSession spark = lake.spark;
     String path = lake.layout.gold(GoldQuery.CUSTOMER_PROFILE).toString();
     if (!DeltaTable.isDeltaTable(spark, path)) {
