@@ -18,6 +18,7 @@ SELECT v.CustomerID, MIN(v.StoreID) AS StoreID
 FROM profile_visits v
 WHERE v.n = (SELECT MAX(w.n) FROM profile_visits w WHERE w.CustomerID = v.CustomerID)
 GROUP BY v.CustomerID;
+CREATE INDEX profile_home_customer ON profile_home (CustomerID);
 
 CREATE TABLE profile_base AS
 SELECT c.CustomerID, c.Name, c.Email,
