@@ -68,7 +68,7 @@ final class AffectedKeys implements AutoCloseable {
         LOG.info("gold: {} {}(s) affected by the silver changes", distinct.count(), scope.column());
       }
       return Optional.of(new AffectedKeys(keys));
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Delta's AnalysisException is a checked exception, thrown undeclared from Scala
       keys.values().forEach(Dataset::unpersist);
       LOG.warn("gold: silver's change data feed cannot answer for {} ({}); recomputing from all of silver", changed,
           e.getMessage());

@@ -27,19 +27,6 @@ import org.junit.jupiter.api.Test;
 class AffectedKeysTest extends SparkTestBase {
   private static final LocalDateTime AT = LocalDateTime.parse("2025-03-01T10:00:00");
 
-  private void givenSilver(Table table, boolean changeFeed, Object[]... rows) {
-    List<Row> data = new ArrayList<>();
-    for (Object[] r : rows) {
-      data.add(RowFactory.create(r));
-    }
-    spark.createDataFrame(data, table.sparkSchema()).write().format("delta").mode("append")
-        .option("delta.enableChangeDataFeed", Boolean.toString(changeFeed)).save(lake.silver(table).toString());
-  }
-
-  private static Object[] r(Object... values) {
-    return values;
-  }
-
   private Set<Integer> values(AffectedKeys keys, GoldQuery.Scope scope) {
     Set<Integer> found = new TreeSet<>(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
     keys.of(scope).collectAsList().forEach(row -> found.add((Integer) row.get(0)));
@@ -54,23 +41,23 @@ class AffectedKeysTest extends SparkTestBase {
 
   @Test
   void namesTheCustomersOfPreAndPostImagesAndOfAChildsParentAndTheAgents() {
-    givenSilver(CUSTOMERS, true, r(1, "Ann", null, null), r(2, "Bob", null, null), r(3, "Cy", null, null),
+    appendSilver(CUSTOMERS, true, r(1, "Ann", null, null), r(2, "Bob", null, null), r(3, "Cy", null, null),
         r(4, "Dee", null, null), r(5, "Eve", null, null));
-    givenSilver(LOYALTY_ACCOUNTS, true, r(1, 1, 10, "Gold", Date.valueOf("2024-01-01")),
+    appendSilver(LOYALTY_ACCOUNTS, true, r(1, 1, 10, "Gold", Date.valueOf("2024-01-01")),
         r(2, 2, 10, "Gold", Date.valueOf("2024-01-01")));
-    givenSilver(LOYALTY_TRANSACTIONS, true, r(1, AT, 5, "Purchase"));
-    givenSilver(ONLINE_TRANSACTIONS, true, r(100, 1, 10, AT, "PayPal", dec("1.00"), "Completed"),
+    appendSilver(LOYALTY_TRANSACTIONS, true, r(1, AT, 5, "Purchase"));
+    appendSilver(ONLINE_TRANSACTIONS, true, r(100, 1, 10, AT, "PayPal", dec("1.00"), "Completed"),
         r(101, 4, 10, AT, "PayPal", dec("1.00"), "Completed"));
-    givenSilver(CUSTOMER_SERVICE_INTERACTIONS, true, r(1, 4, AT, 7, "Billing", "Resolved"));
+    appendSilver(CUSTOMER_SERVICE_INTERACTIONS, true, r(1, 4, AT, 7, "Billing", "Resolved"));
     Map<String, String> recorded = GoldInputs.currentSilver(spark, lake);
 
     // Order 100 moves from Ann (1) to Cy (3); an order without a customer (NULL) arrives; account 2 (Bob's) gets
     // points; agent 9 takes a call from Dee (4). Eve (5) and order 101 are untouched.
     DeltaTable.forPath(spark, lake.silver(ONLINE_TRANSACTIONS).toString()).updateExpr("OrderID = 100",
         Map.of("CustomerID", "3"));
-    givenSilver(ONLINE_TRANSACTIONS, true, r(102, null, 10, AT, "PayPal", dec("1.00"), "Completed"));
-    givenSilver(LOYALTY_TRANSACTIONS, true, r(2, AT, 7, "Referral"));
-    givenSilver(CUSTOMER_SERVICE_INTERACTIONS, true, r(2, 4, AT, 9, "Billing", "Pending"));
+    appendSilver(ONLINE_TRANSACTIONS, true, r(102, null, 10, AT, "PayPal", dec("1.00"), "Completed"));
+    appendSilver(LOYALTY_TRANSACTIONS, true, r(2, AT, 7, "Referral"));
+    appendSilver(CUSTOMER_SERVICE_INTERACTIONS, true, r(2, 4, AT, 9, "Billing", "Pending"));
 
     try (AffectedKeys keys = since(recorded).orElseThrow()) {
       Set<Integer> customers = new TreeSet<>(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
@@ -83,15 +70,15 @@ class AffectedKeysTest extends SparkTestBase {
 
   @Test
   void cannotAnswerForARecreatedTableOrOneWithoutAFeed() {
-    givenSilver(CUSTOMERS, true, r(1, "Ann", null, null));
-    givenSilver(ONLINE_TRANSACTIONS, false, r(100, 1, 10, AT, "PayPal", dec("1.00"), "Completed"));
+    appendSilver(CUSTOMERS, true, r(1, "Ann", null, null));
+    appendSilver(ONLINE_TRANSACTIONS, false, r(100, 1, 10, AT, "PayPal", dec("1.00"), "Completed"));
     Map<String, String> recorded = GoldInputs.currentSilver(spark, lake);
-    givenSilver(ONLINE_TRANSACTIONS, false, r(101, 1, 10, AT, "PayPal", dec("1.00"), "Completed"));
+    appendSilver(ONLINE_TRANSACTIONS, false, r(101, 1, 10, AT, "PayPal", dec("1.00"), "Completed"));
     assertTrue(since(recorded).isEmpty(), "no change data feed");
 
     Map<String, String> withFeed = GoldInputs.currentSilver(spark, lake);
     deleteRecursively(lake.silver(CUSTOMERS).toString());
-    givenSilver(CUSTOMERS, true, r(1, "Ann", null, null));
+    appendSilver(CUSTOMERS, true, r(1, "Ann", null, null));
     assertTrue(since(withFeed).isEmpty(), "Customers was re-created (a silver full refresh)");
   }
 

@@ -28,10 +28,6 @@ class GoldMergeTest extends SparkTestBase {
     return spark.createDataFrame(data, SCHEMA);
   }
 
-  private static Object[] r(Object... values) {
-    return values;
-  }
-
   private String path() {
     return lake.gold("Sales").toString();
   }

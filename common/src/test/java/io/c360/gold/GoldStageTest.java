@@ -59,10 +59,6 @@ class GoldStageTest extends SparkTestBase {
         .save(lake.silver(table).toString());
   }
 
-  private static Object[] r(Object... values) {
-    return values;
-  }
-
   @BeforeAll
   void silver(@TempDir Path shared) {
     silverLake = LakeLayout.at(shared.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());

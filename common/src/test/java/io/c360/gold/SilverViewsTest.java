@@ -21,19 +21,6 @@ import org.junit.jupiter.api.Test;
 class SilverViewsTest extends SparkTestBase {
   private static final LocalDateTime AT = LocalDateTime.parse("2025-03-01T10:00:00");
 
-  private void append(Table table, Object[]... rows) {
-    List<Row> data = new ArrayList<>();
-    for (Object[] r : rows) {
-      data.add(RowFactory.create(r));
-    }
-    spark.createDataFrame(data, table.sparkSchema()).write().format("delta").mode("append")
-        .save(lake.silver(table).toString());
-  }
-
-  private static Object[] r(Object... values) {
-    return values;
-  }
-
   private List<String> ids(String sql) {
     List<String> ids = new ArrayList<>();
     spark.sql(sql).collectAsList().forEach(row -> ids.add(String.valueOf(row.get(0))));
@@ -43,12 +30,12 @@ class SilverViewsTest extends SparkTestBase {
 
   @Test
   void viewsArePinnedToTheGivenVersionsAndRestrictedNullSafelyToTheGivenCustomers() {
-    append(CUSTOMERS, r(1, "Ann", null, null), r(2, "Bob", null, null));
-    append(ONLINE_TRANSACTIONS, r(100, 1, 10, AT, "PayPal", dec("1.00"), "Completed"),
+    appendSilver(CUSTOMERS, false, r(1, "Ann", null, null), r(2, "Bob", null, null));
+    appendSilver(ONLINE_TRANSACTIONS, false, r(100, 1, 10, AT, "PayPal", dec("1.00"), "Completed"),
         r(101, 2, 10, AT, "PayPal", dec("1.00"), "Completed"), r(102, null, 10, AT, "PayPal", dec("1.00"), "Completed"));
-    append(LOYALTY_TRANSACTIONS, r(1, AT, 5, "Purchase"));
+    appendSilver(LOYALTY_TRANSACTIONS, false, r(1, AT, 5, "Purchase"));
     Map<String, String> versions = GoldInputs.currentSilver(spark, lake);
-    append(CUSTOMERS, r(3, "Cy", null, null)); // after the pinned version: not seen
+    appendSilver(CUSTOMERS, false, r(3, "Cy", null, null)); // after the pinned version: not seen
 
     SilverViews views = new SilverViews(spark, lake, versions);
     views.registerAll();
