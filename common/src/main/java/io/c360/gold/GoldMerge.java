@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
+import io.c360.lake.LakeSpark;
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,11 +114,22 @@ final class GoldMerge {
           update.put("`" + c + "`", "c.`" + c + "`");
         }
       }
+      // The changes are persisted and deterministic: Delta need not copy them before the MERGE.
+      String materialize = spark.conf().get(LakeSpark.MERGE_MATERIALIZE_SOURCE, null);
+      spark.conf().set(LakeSpark.MERGE_MATERIALIZE_SOURCE, "none");
       var merge = table.as("t").merge(changes.as("c"), match).whenMatched(col("c." + DELETE)).delete();
       if (!update.isEmpty()) {
         merge = merge.whenMatched().updateExpr(update);
       }
-      merge.whenNotMatched().insertExpr(insert).execute();
+      try {
+        merge.whenNotMatched().insertExpr(insert).execute();
+      } finally {
+        if (materialize == null) {
+          spark.conf().unset(LakeSpark.MERGE_MATERIALIZE_SOURCE);
+        } else {
+          spark.conf().set(LakeSpark.MERGE_MATERIALIZE_SOURCE, materialize);
+        }
+      }
       LOG.info("gold {}: {} row(s) inserted, updated or deleted in one MERGE", path, changed);
       return true;
     } finally {
