@@ -84,9 +84,10 @@ class GoldStageIncrementalTest {
     assertEquals(0, silver("OnlineTransactions").filter("OrderID = 108").count(), "Fay's order waits for Fay");
 
     // Run 4: Fay arrives and her order is re-admitted; Bob visits store 2 again: 2 visits at store 2 and 2 at store
-    // 3, a tie now resolved to store 2 (the lower StoreID), so his home store moves back.
+    // 3, a tie now resolved to store 2 (the lower StoreID), so his home store moves back, with his new order.
     bronze("Customers/c2.csv", HEADER_CUSTOMERS, "6,Fay,,");
     bronze("InStoreTransactions/i3.csv", HEADER_IN_STORE, "8,2,2,2025-03-10 17:00:00,1.00,PayPal");
+    bronze("OnlineTransactions/o4.csv", HEADER_ONLINE, "109,2,11,2025-03-10 19:00:00,PayPal,3.00,Completed");
     runAndCompare(GoldStageResult.Mode.INCREMENTAL);
     assertEquals(1, silver("OnlineTransactions").filter("OrderID = 108").count(), "re-admitted with Fay");
 
@@ -96,10 +97,14 @@ class GoldStageIncrementalTest {
     runAndCompare(GoldStageResult.Mode.INCREMENTAL);
     assertTrue(!cutBefore.equals(cuts()), "the p90 cut moved: " + cutBefore + " -> " + cuts());
 
-    // Run 6: product 10 and store 1 are renamed (corrected files at the same paths).
+    // Run 6: product 10 and store 1 are renamed (corrected files at the same paths); Dee opens a Platinum account
+    // and Bob's account loses points.
     bronze("Products/p1.csv", HEADER_PRODUCTS, "10,Desk Lamp,Home Goods,20.00", "11,Book,Books,9.50");
     bronze("Stores/s1.csv", HEADER_STORES, "1,Springfield Centre,M1,9-5", "2,Riverside Plaza,M2,9-5",
         "3,Hill Top,M3,9-5");
+    bronze("LoyaltyAccounts/l2.csv", "LoyaltyID,CustomerID,PointsEarned,TierLevel,JoinDate",
+        "3,4,50,Platinum,2024-03-01");
+    bronze("LoyaltyTransactions/t2.csv", "LoyaltyID,DateTime,PointsChange,Reason", "2,2025-02-01 10:00:00,-5,Correction");
     runAndCompare(GoldStageResult.Mode.INCREMENTAL);
 
     // Run 7: agent 9, who had no interactions, gets one: AgentPerformance commits exactly that agent's row.
