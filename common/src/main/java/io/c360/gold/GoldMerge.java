@@ -86,7 +86,8 @@ final class GoldMerge {
       return writeWhole(fresh, "created");
     }
     DeltaTable table = DeltaTable.forPath(spark, path);
-    Dataset<Row> old = table.toDF();
+    // Read anew, not table.toDF(): a MERGE source sharing the target's attributes fails to resolve.
+    Dataset<Row> old = spark.read().format("delta").load(path);
     if (!sameColumns(old, fresh)) {
       return writeWhole(fresh, "rewritten whole: its columns changed");
     }

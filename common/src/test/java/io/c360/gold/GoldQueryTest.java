@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.SubqueryAlias;
+import org.apache.spark.sql.catalyst.plans.logical.UnresolvedWith;
 import org.junit.jupiter.api.Test;
 
 /** The declarations of GoldQuery against the SQL they describe. */
@@ -26,12 +28,24 @@ class GoldQueryTest extends SparkTestBase {
     Catalog.tables().forEach(t -> names.add(t.name()));
     names.addAll(GoldQuery.maintained());
     Set<String> read = new java.util.TreeSet<>();
-    for (LogicalPlan leaf : scala.collection.JavaConverters.seqAsJavaList(plan.collectLeaves())) {
-      if (leaf instanceof UnresolvedRelation && names.contains(((UnresolvedRelation) leaf).tableName())) {
-        read.add(((UnresolvedRelation) leaf).tableName());
+    collectReads(plan, names, read);
+    return read;
+  }
+
+  /** The relations {@code plan} reads, also inside its WITH clauses (which are not children of the plan). */
+  private static void collectReads(LogicalPlan plan, Set<String> names, Set<String> read) {
+    if (plan instanceof UnresolvedRelation && names.contains(((UnresolvedRelation) plan).tableName())) {
+      read.add(((UnresolvedRelation) plan).tableName());
+    }
+    if (plan instanceof UnresolvedWith) {
+      for (scala.Tuple2<String, SubqueryAlias> cte
+          : scala.collection.JavaConverters.seqAsJavaList(((UnresolvedWith) plan).cteRelations())) {
+        collectReads(cte._2(), names, read);
       }
     }
-    return read;
+    for (LogicalPlan child : scala.collection.JavaConverters.seqAsJavaList(plan.children())) {
+      collectReads(child, names, read);
+    }
   }
 
   @Test
