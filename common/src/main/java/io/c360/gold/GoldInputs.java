@@ -4,7 +4,6 @@ import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.lake.DeltaTableReader;
 import io.c360.lake.LakeLayout;
-import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,8 +16,6 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.delta.DeltaLog;
-import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -48,17 +45,15 @@ final class GoldInputs {
     this.rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
   }
 
-  /** Silver as it is now: each table's {@code id@version}, or {@link #NONE}. */
-  static Map<String, String> currentSilver(SparkSession spark, LakeLayout layout) {
+  /**
+   * Silver as it is now: each table's {@code id@version}, or {@link #NONE}. Read from the Delta logs on the driver,
+   * without Spark, so that a run with nothing new costs no Spark job.
+   */
+  static Map<String, String> currentSilver(LakeLayout layout) {
     Map<String, String> versions = new LinkedHashMap<>();
     for (Table table : Catalog.tables()) {
-      String path = layout.silver(table).toString();
-      if (DeltaTable.isDeltaTable(spark, path)) {
-        Snapshot snapshot = DeltaLog.forTable(spark, path).update(false, scala.Option.empty());
-        versions.put(table.name(), snapshot.metadata().id() + "@" + snapshot.version());
-      } else {
-        versions.put(table.name(), NONE);
-      }
+      versions.put(table.name(), DeltaTableReader.open(layout.fileSystem(), layout.silver(table))
+          .map(t -> t.id() + "@" + t.version()).orElse(NONE));
     }
     return versions;
   }

@@ -3,7 +3,6 @@ package io.c360.gold;
 import io.c360.lake.JobDescription;
 import io.c360.lake.LakeLayout;
 import io.c360.lake.Sha256;
-import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -73,7 +72,7 @@ public final class GoldStage {
    * refresh produces.
    */
   public Map<String, Dataset<Row>> compute() {
-    new SilverViews(spark, layout, GoldInputs.currentSilver(spark, layout)).registerAll();
+    new SilverViews(spark, layout, GoldInputs.currentSilver(layout)).registerAll();
     for (String state : GoldQuery.STATES) {
       spark.sql(sql(state)).createOrReplaceTempView(state);
     }
@@ -88,10 +87,10 @@ public final class GoldStage {
 
   /** Brings every state and gold table up to silver as it is now. */
   public GoldStageResult execute() {
-    Map<String, String> silver = GoldInputs.currentSilver(spark, layout);
+    Map<String, String> silver = GoldInputs.currentSilver(layout);
     String definition = definition();
     Optional<GoldInputs> recorded = fullRefresh ? Optional.empty() : GoldInputs.recorded(layout);
-    boolean complete = GoldQuery.maintained().stream().allMatch(t -> DeltaTable.isDeltaTable(spark, path(t).toString()));
+    boolean complete = GoldQuery.maintained().stream().allMatch(t -> layout.exists(new Path(path(t), "_delta_log")));
     if (recorded.isPresent() && complete && recorded.get().definition().equals(definition)
         && recorded.get().silver().equals(silver) && recorded.get().rows().keySet().containsAll(GoldQuery.TABLES)) {
       LOG.info("gold: silver and the gold SQL unchanged since gold was last computed; nothing to do");

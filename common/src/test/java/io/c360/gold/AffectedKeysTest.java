@@ -34,7 +34,7 @@ class AffectedKeysTest extends SparkTestBase {
   }
 
   private Optional<AffectedKeys> since(Map<String, String> recorded) {
-    Map<String, String> current = GoldInputs.currentSilver(spark, lake);
+    Map<String, String> current = GoldInputs.currentSilver(lake);
     Set<String> changed = new GoldInputs(current, "d", Map.of()).changedSince(new GoldInputs(recorded, "d", Map.of()));
     return AffectedKeys.between(spark, lake, recorded, current, changed, new SilverViews(spark, lake, current));
   }
@@ -49,7 +49,7 @@ class AffectedKeysTest extends SparkTestBase {
     appendSilver(ONLINE_TRANSACTIONS, true, r(100, 1, 10, AT, "PayPal", dec("1.00"), "Completed"),
         r(101, 4, 10, AT, "PayPal", dec("1.00"), "Completed"));
     appendSilver(CUSTOMER_SERVICE_INTERACTIONS, true, r(1, 4, AT, 7, "Billing", "Resolved"));
-    Map<String, String> recorded = GoldInputs.currentSilver(spark, lake);
+    Map<String, String> recorded = GoldInputs.currentSilver(lake);
 
     // Order 100 moves from Ann (1) to Cy (3); an order without a customer (NULL) arrives; account 2 (Bob's) gets
     // points; agent 9 takes a call from Dee (4). Eve (5) and order 101 are untouched.
@@ -72,11 +72,11 @@ class AffectedKeysTest extends SparkTestBase {
   void cannotAnswerForARecreatedTableOrOneWithoutAFeed() {
     appendSilver(CUSTOMERS, true, r(1, "Ann", null, null));
     appendSilver(ONLINE_TRANSACTIONS, false, r(100, 1, 10, AT, "PayPal", dec("1.00"), "Completed"));
-    Map<String, String> recorded = GoldInputs.currentSilver(spark, lake);
+    Map<String, String> recorded = GoldInputs.currentSilver(lake);
     appendSilver(ONLINE_TRANSACTIONS, false, r(101, 1, 10, AT, "PayPal", dec("1.00"), "Completed"));
     assertTrue(since(recorded).isEmpty(), "no change data feed");
 
-    Map<String, String> withFeed = GoldInputs.currentSilver(spark, lake);
+    Map<String, String> withFeed = GoldInputs.currentSilver(lake);
     deleteRecursively(lake.silver(CUSTOMERS).toString());
     appendSilver(CUSTOMERS, true, r(1, "Ann", null, null));
     assertTrue(since(withFeed).isEmpty(), "Customers was re-created (a silver full refresh)");

@@ -19,7 +19,7 @@ class GoldInputsTest extends SparkTestBase {
   void currentSilverNamesEachTablesIdAndVersionOrNone() {
     spark.createDataFrame(List.of(RowFactory.create(1, "Ann", null, null)), Catalog.CUSTOMERS.sparkSchema())
         .write().format("delta").save(lake.silver(Catalog.CUSTOMERS).toString());
-    Map<String, String> silver = GoldInputs.currentSilver(spark, lake);
+    Map<String, String> silver = GoldInputs.currentSilver(lake);
     assertEquals(Catalog.tables().size(), silver.size());
     assertTrue(silver.get("Customers").matches("[0-9a-f-]{36}@0"), silver.get("Customers"));
     assertEquals(GoldInputs.NONE, silver.get("Agents"), "a table that never received a file");

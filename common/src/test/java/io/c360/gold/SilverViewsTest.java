@@ -34,7 +34,7 @@ class SilverViewsTest extends SparkTestBase {
     appendSilver(ONLINE_TRANSACTIONS, false, r(100, 1, 10, AT, "PayPal", dec("1.00"), "Completed"),
         r(101, 2, 10, AT, "PayPal", dec("1.00"), "Completed"), r(102, null, 10, AT, "PayPal", dec("1.00"), "Completed"));
     appendSilver(LOYALTY_TRANSACTIONS, false, r(1, AT, 5, "Purchase"));
-    Map<String, String> versions = GoldInputs.currentSilver(spark, lake);
+    Map<String, String> versions = GoldInputs.currentSilver(lake);
     appendSilver(CUSTOMERS, false, r(3, "Cy", null, null)); // after the pinned version: not seen
 
     SilverViews views = new SilverViews(spark, lake, versions);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.delta.DeltaLog;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -59,6 +60,8 @@ class DeltaTableReaderTest extends SparkTestBase {
     DeltaTableReader reader = DeltaTableReader.open(lake.fileSystem(), new Path(path())).orElseThrow();
     assertEquals(List.of("id", "part", "note", "score"), reader.columns());
     assertEquals(6, reader.version());
+    assertEquals(DeltaLog.forTable(spark, path()).update(false, scala.Option.empty()).metadata().id(), reader.id(),
+        "the table id, as Delta has it (from the checkpoint's metaData action)");
     List<List<Object>> expected = List.of(Arrays.asList(1L, "odd", "n1", null), Arrays.asList(3L, "odd", null, null),
         Arrays.asList(5L, "odd", "n5", null), Arrays.asList(13L, "odd", "n13", 7));
     assertEquals(expected, read("id", "part", "note", "score"));
