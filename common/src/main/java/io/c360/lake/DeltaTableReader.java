@@ -10,9 +10,14 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -153,7 +158,8 @@ public final class DeltaTableReader {
 
   /**
    * Like {@link #rows(List)}, reading only the files whose partition values (column name to the log's string form)
-   * satisfy {@code partitions}. Values are String, Long, Integer, Boolean or Double; a column missing from an
+   * satisfy {@code partitions}. Values are String, Long, Integer, Boolean, Double, BigDecimal (DECIMAL), LocalDate
+   * (DATE) or LocalDateTime (TIMESTAMP_NTZ); a column missing from an
    * older file (added to the schema later) reads as null.
    */
   public List<Object[]> rows(List<String> columns, Predicate<Map<String, String>> partitions) {
@@ -226,7 +232,19 @@ public final class DeltaTableReader {
       throw new IllegalStateException("Delta table " + table + ": column " + column + " in " + file
           + " is nested; read it with Spark");
     }
-    switch (fieldType.asPrimitiveType().getPrimitiveTypeName()) {
+    PrimitiveType primitive = fieldType.asPrimitiveType();
+    LogicalTypeAnnotation logical = primitive.getLogicalTypeAnnotation();
+    if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) {
+      return decimal(group, field, primitive, ((LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) logical).getScale());
+    }
+    if (logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation) {
+      return LocalDate.ofEpochDay(group.getInteger(field, 0));
+    }
+    if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation) {
+      return wallClock(group.getLong(field, 0), (LogicalTypeAnnotation.TimestampLogicalTypeAnnotation) logical, column,
+          file);
+    }
+    switch (primitive.getPrimitiveTypeName()) {
       case INT64:
         return group.getLong(field, 0);
       case INT32:
@@ -242,6 +260,41 @@ public final class DeltaTableReader {
       default:
         throw new IllegalStateException("Delta table " + table + ": column " + column + " in " + file + " has "
             + "Parquet type " + fieldType + ", not supported here; read it with Spark");
+    }
+  }
+
+  /** A DECIMAL as Parquet stores it: the unscaled value in an INT32, an INT64 or big-endian two's-complement bytes. */
+  private static BigDecimal decimal(Group group, int field, PrimitiveType type, int scale) {
+    switch (type.getPrimitiveTypeName()) {
+      case INT32:
+        return BigDecimal.valueOf(group.getInteger(field, 0), scale);
+      case INT64:
+        return BigDecimal.valueOf(group.getLong(field, 0), scale);
+      default:
+        return new BigDecimal(new BigInteger(group.getBinary(field, 0).getBytes()), scale);
+    }
+  }
+
+  /**
+   * A TIMESTAMP_NTZ (Parquet INT64 not adjusted to UTC) as the wall-clock time it is, the way Spark returns it. An
+   * instant (TIMESTAMP, adjusted to UTC) would need a session time zone to show, which this reader does not have.
+   */
+  private Object wallClock(long value, LogicalTypeAnnotation.TimestampLogicalTypeAnnotation type, String column,
+      Path file) {
+    if (type.isAdjustedToUTC()) {
+      throw new IllegalStateException("Delta table " + table + ": column " + column + " in " + file + " is a "
+          + "TIMESTAMP with a time zone, not supported here; read it with Spark");
+    }
+    switch (type.getUnit()) {
+      case MILLIS:
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(value, 1_000L),
+            (int) Math.floorMod(value, 1_000L) * 1_000_000, ZoneOffset.UTC);
+      case MICROS:
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(value, 1_000_000L),
+            (int) Math.floorMod(value, 1_000_000L) * 1_000, ZoneOffset.UTC);
+      default:
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(value, 1_000_000_000L),
+            (int) Math.floorMod(value, 1_000_000_000L), ZoneOffset.UTC);
     }
   }
 

@@ -8,7 +8,10 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
+import io.delta.tables.DeltaTable;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,9 +38,18 @@ final class ChangeFeed {
   private ChangeFeed() {
   }
 
-  /** Silver: the latest inserted or updated row per primary key, with {@code columns} in order. */
+  /**
+   * Silver: the latest inserted or updated row per primary key, with {@code columns} in order; null (publish
+   * everything) also when a commit of the range may have removed rows, since this shape carries no deletes.
+   */
   static Dataset<Row> latestPerKey(SparkSession spark, String name, String path, List<String> columns,
       List<String> key, long published, long current) {
+    Optional<String> remover = rowRemovingCommit(spark, path, published, current);
+    if (remover.isPresent()) {
+      LOG.info("{}: {} after published version {}; publishing all rows, deleting what silver no longer has", name,
+          remover.get(), published);
+      return null;
+    }
     Dataset<Row> feed = read(spark, name, path, published, current);
     if (feed == null) {
       return null;
@@ -86,6 +98,49 @@ final class ChangeFeed {
     }
     output[columns.size()] = when(vanished, lit(1)).otherwise(lit(0)).as(DELETE_FLAG);
     return before.join(after, sameKey, "full_outer").filter(not(sameRow)).select(output);
+  }
+
+  /**
+   * The first commit in (published, current] that is not known to only insert or update rows, described, e.g.
+   * {@code version 7 (WRITE, mode Overwrite)}: silver's MERGEs and appends never delete, so such a commit is an
+   * in-place rebuild (a full refresh), an erasure or a hand-made change. Read from the commits' own metadata, on
+   * the driver: {@code history(n)} reads the newest n commit files only.
+   */
+  static Optional<String> rowRemovingCommit(SparkSession spark, String path, long published, long current) {
+    long commits = current - published;
+    for (Row commit : DeltaTable.forPath(spark, path).history((int) Math.min(Integer.MAX_VALUE, commits))
+        .select("version", "operation", "operationParameters", "operationMetrics").collectAsList()) {
+      long version = commit.getLong(0);
+      String operation = commit.getString(1);
+      Map<String, String> parameters = commit.isNullAt(2) ? Map.of() : commit.getJavaMap(2);
+      Map<String, String> metrics = commit.isNullAt(3) ? Map.of() : commit.getJavaMap(3);
+      if (version > published && !onlyUpserts(operation, parameters, metrics)) {
+        String mode = parameters.get("mode");
+        return Optional.of("version " + version + " (" + operation + (mode == null ? "" : ", mode " + mode) + ")");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean onlyUpserts(String operation, Map<String, String> parameters, Map<String, String> metrics) {
+    switch (operation) {
+      case "MERGE":
+        return "0".equals(metrics.getOrDefault("numTargetRowsDeleted", "0"));
+      case "WRITE":
+      case "STREAMING UPDATE":
+        return "Append".equals(parameters.get("mode")) || "Append".equals(parameters.get("outputMode"));
+      case "UPDATE":
+      case "OPTIMIZE":
+      case "SET TBLPROPERTIES":
+      case "UNSET TBLPROPERTIES":
+      case "ADD COLUMNS":
+      case "CHANGE COLUMN":
+      case "VACUUM START":
+      case "VACUUM END":
+        return true;
+      default:
+        return false;
+    }
   }
 
   private static Dataset<Row> read(SparkSession spark, String name, String path, long published, long current) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delta.tables.DeltaTable;
-import org.apache.spark.sql.delta.DeltaLog;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,33 @@ class DeltaTableReaderTest extends SparkTestBase {
     assertTrue(reader.rows(List.of("id"), p -> "even".equals(p.get("part"))).isEmpty());
     List<Object[]> odd = reader.rows(List.of("id"), p -> "odd".equals(p.get("part")));
     assertEquals(List.of(1L, 3L, 5L, 13L), odd.stream().map(r -> (Long) r[0]).sorted().collect(Collectors.toList()));
+  }
+
+  @Test
+  void decimalsDatesAndWallClockTimestampsReadAsSparkReturnsThem() {
+    // DECIMAL(5,2), (18,2) and (38,10) are stored as INT32, INT64 and bytes; a TIMESTAMP_NTZ before 1970 has a
+    // negative count of microseconds, which must floor, not truncate.
+    StructType typed = new StructType()
+        .add("small", DataTypes.createDecimalType(5, 2), true)
+        .add("money", DataTypes.createDecimalType(18, 2), true)
+        .add("wide", DataTypes.createDecimalType(38, 10), true)
+        .add("day", DataTypes.DateType, true)
+        .add("at", DataTypes.TimestampNTZType, true);
+    String table = tmp.resolve("typed").toString();
+    spark.createDataFrame(List.of(
+        RowFactory.create(new BigDecimal("-123.45"), new BigDecimal("9999999999999999.99"),
+            new BigDecimal("-1234567890123456789012345678.0123456789"), LocalDate.of(2025, 2, 28),
+            LocalDateTime.of(2025, 3, 1, 23, 59, 58, 123_456_000)),
+        RowFactory.create(null, null, null, null, LocalDateTime.of(1969, 12, 31, 23, 59, 59, 500_000_000))), typed)
+        .coalesce(1).write().format("delta").save(table);
+
+    List<Object[]> rows = DeltaTableReader.open(lake.fileSystem(), new Path(table)).orElseThrow()
+        .rows(List.of("small", "money", "wide", "day", "at"));
+    assertEquals(List.of(new BigDecimal("-123.45"), new BigDecimal("9999999999999999.99"),
+        new BigDecimal("-1234567890123456789012345678.0123456789"), LocalDate.of(2025, 2, 28),
+        LocalDateTime.of(2025, 3, 1, 23, 59, 58, 123_456_000)), Arrays.asList(rows.get(0)));
+    assertEquals(Arrays.asList(null, null, null, null, LocalDateTime.of(1969, 12, 31, 23, 59, 59, 500_000_000)),
+        Arrays.asList(rows.get(1)));
   }
 
   @Test

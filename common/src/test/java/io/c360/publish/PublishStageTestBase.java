@@ -343,6 +343,24 @@ abstract class PublishStageTestBase extends SilverTestBase {
     assertEquals(lakeContents(), databaseContents(logged));
   }
 
+  @Test
+  @Order(11)
+  void rowsRemovedFromSilverInPlaceAreDeletedFromTheTargetToo() throws Exception {
+    PublishTarget target = newDatabase("rebuilt");
+    publish(target);
+    // An in-place rebuild of silver (a Delta overwrite, the same table) that leaves out agent 8, who has no
+    // interactions: the change feed now holds deletes, which the latest row per key cannot carry.
+    String agents = lake.silver(AGENTS).toString();
+    spark.read().format("delta").load(agents).filter("AgentID <> 8").write().format("delta").mode("overwrite")
+        .save(agents);
+    Map<String, PublishResult> results = byTable(publish(target));
+    assertEquals(PublishResult.Mode.FULL, results.get("Agents").mode(), results.get("Agents").toString());
+    Map<String, List<List<Object>>> after = databaseContents(target);
+    assertEquals(lakeContents(), after);
+    assertTrue(after.get("Agents").stream().noneMatch(r -> r.get(0).equals(8)), after.get("Agents").toString());
+    assertEquals(PublishResult.Mode.UNCHANGED, byTable(publish(target)).get("Agents").mode(), "published once");
+  }
+
   /** The user of the databases {@link #newDatabase} creates. */
   protected abstract String user();
 

@@ -60,8 +60,9 @@ public final class DemoCommand implements Callable<Integer> {
     Generator.create().scale(scale).seed(settings.generateSeed()).dirty(true).outputDirectory(bronze).execute();
     out.printf("generated dirty sample data (scale %d) into %s in %.1f s%n", scale, bronze,
         (System.nanoTime() - started) / 1e9);
+    lake.startup.mark("sample data");
     RunCommand.Outcome outcome = RunCommand.run(spark, layout, settings, new LinkedHashSet<>(RunCommand.STAGES), false,
-        out);
+        false, lake.startup, out);
     if (outcome.exit != C360.OK) {
       return outcome.exit;
     }

@@ -15,21 +15,29 @@ final class Lakes {
   final Settings settings;
   final SparkSession spark;
   final LakeLayout layout;
+  /** The start-up phases so far; commands mark theirs and print the line before their first stage. */
+  final StartupTimes startup;
 
-  private Lakes(Settings settings, SparkSession spark, LakeLayout layout) {
+  private Lakes(Settings settings, SparkSession spark, LakeLayout layout, StartupTimes startup) {
     this.settings = settings;
     this.spark = spark;
     this.layout = layout;
+    this.startup = startup;
   }
 
   static Lakes open(ConfigOptions config) {
+    StartupTimes startup = new StartupTimes();
     Settings settings = config.load();
     Logging.configure(config.verbose);
+    startup.mark("settings");
     SparkSession spark = LakeSpark.session(settings.spark().master(), settings.spark().appName(),
         settings.spark().shufflePartitions(), settings.spark().conf());
+    startup.mark("Spark session");
     // c360.storage's Azure settings go on the Hadoop configuration only (DESIGN §9).
     AzureStorage.of(settings.storage(), settings.lake().root()).apply(spark.sparkContext().hadoopConfiguration());
-    return new Lakes(settings, spark, LakeLayout.at(settings.lake().root(), spark.sparkContext().hadoopConfiguration()));
+    LakeLayout layout = LakeLayout.at(settings.lake().root(), spark.sparkContext().hadoopConfiguration());
+    startup.mark("lake file system");
+    return new Lakes(settings, spark, layout, startup);
   }
 
   /**
@@ -39,6 +47,7 @@ final class Lakes {
    * what a session would give the lake's file system: {@code spark.hadoop.*} settings and c360.storage's keys.
    */
   static Lakes withoutSpark(ConfigOptions config) {
+    StartupTimes startup = new StartupTimes();
     Settings settings = config.load();
     Logging.configure(config.verbose);
     Configuration hadoop = new Configuration();
@@ -48,7 +57,7 @@ final class Lakes {
       }
     });
     AzureStorage.of(settings.storage(), settings.lake().root()).apply(hadoop);
-    return new Lakes(settings, null, LakeLayout.at(settings.lake().root(), hadoop));
+    return new Lakes(settings, null, LakeLayout.at(settings.lake().root(), hadoop), startup.mark("settings"));
   }
 
   private static final String SPARK_HADOOP = "spark.hadoop.";

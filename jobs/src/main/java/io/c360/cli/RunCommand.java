@@ -73,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
     // With --json stdout carries the summary only: what people read goes to stderr.
     PrintWriter out = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
     out.printf("lake %s%n", layout);
-    Outcome outcome = run(spark, layout, settings, requested, fullRefresh, rehash, out);
+    Outcome outcome = run(spark, layout, settings, requested, fullRefresh, rehash, lake.startup, out);
     if (json) {
       CommandOutput.print(spec.commandLine().getOut(), outcome.summary.toMap());
     }
@@ -96,14 +96,18 @@ public final class RunCommand implements Callable<Integer> {
   /** One run of {@code requested} stages under the lake's lock, recorded in the ledger; used by {@code demo} too. */
   static Outcome run(SparkSession spark, LakeLayout layout, Settings settings, Set<String> requested,
       boolean fullRefresh, PrintWriter out) {
-    return run(spark, layout, settings, requested, fullRefresh, false, out);
+    return run(spark, layout, settings, requested, fullRefresh, false, null, out);
   }
 
+  /** Runs {@code requested} in one ledger run; prints the start-up line first when {@code startup} is given. */
   static Outcome run(SparkSession spark, LakeLayout layout, Settings settings, Set<String> requested,
-      boolean fullRefresh, boolean rehash, PrintWriter out) {
+      boolean fullRefresh, boolean rehash, StartupTimes startup, PrintWriter out) {
     String command = "run --stages " + String.join(",", requested) + (fullRefresh ? " --full-refresh" : "")
         + (rehash ? " --rehash" : "");
     try (LakeRun run = LakeRun.start(spark, layout, settings.lake().lockTimeout(), command)) {
+      if (startup != null) {
+        out.println(startup.mark("lock and run record").line());
+      }
       RunSummary summary = new RunSummary(run.id());
       try {
         int exit = new Pipeline(spark, layout, settings, out).rehash(rehash)

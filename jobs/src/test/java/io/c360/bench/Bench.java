@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -136,8 +137,27 @@ public final class Bench {
     for (String stage : List.of("silver", "gold", "publish")) {
       r.incremental.put(stage, stage(stage, lake, url, logs.resolve("incremental-" + stage + ".log")));
     }
+    refreshGold(r, lake, url, dir);
     log("scale %d done", scale);
     return r;
+  }
+
+  /**
+   * {@code run --stages gold --full-refresh} after the incremental run, timed, and its gold compared with the
+   * incremental gold row for row (DESIGN §5: they must be equal).
+   */
+  private void refreshGold(BenchReport.ScaleResult r, Path lake, String url, Path dir) throws Exception {
+    Path incremental = dir.resolve("incremental-gold");
+    ChildJvm.of(SparkSide.class).heap(options.driverMemory).args("export-gold", lake.toString(),
+        incremental.toString()).log(dir.resolve("logs/export-incremental-gold.log")).run().check();
+    r.goldRefresh = stage("gold", lake, url, dir.resolve("logs/gold-full-refresh.log"), "--full-refresh");
+    Map<String, String> same = ChildJvm.of(SparkSide.class).heap(options.driverMemory).args("compare-gold",
+        lake.toString(), incremental.toString()).log(dir.resolve("logs/compare-refreshed-gold.log")).run().check()
+        .values();
+    for (String table : GoldQuery.TABLES) {
+      r.refreshMatch.put(table, Arrays.stream(same.get("compare." + table).split(",")).mapToLong(Long::parseLong)
+          .toArray());
+    }
   }
 
   /**
@@ -145,7 +165,8 @@ public final class Bench {
    * Spark's event log on: its Spark jobs (from the event log) and Delta commits (new {@code _delta_log} JSON files
    * of silver, quarantine and ledger tables) go with the timing.
    */
-  private BenchReport.Timing stage(String stage, Path lake, String url, Path log) throws Exception {
+  private BenchReport.Timing stage(String stage, Path lake, String url, Path log, String... runOptions)
+      throws Exception {
     Path events = log.resolveSibling(log.getFileName().toString().replace(".log", "") + "-events");
     deleteRecursively(events);
     Files.createDirectories(events);
@@ -154,7 +175,7 @@ public final class Bench {
         .jvmOption("-Dspark.eventLog.enabled=true").jvmOption("-Dspark.eventLog.dir=" + events.toUri())
         .args("run", "--stages", stage,
         "-Dc360.lake.root=" + lake, "-Dc360.publish.target=postgresql", "-Dc360.publish.url=" + url,
-        "-Dc360.publish.user=postgres").log(log).run().check();
+        "-Dc360.publish.user=postgres").args(runOptions).log(log).run().check();
     double inStage = result.seconds("(?:" + stage + "|run \\d+ succeeded) in ([0-9.]+) s", result.wallSeconds);
     RunCost cost = RunCost.of(events, before, RunCost.commits(lake));
     log("  c360 %-8s %7.1f s in stage, %7.1f s wall, peak RSS %,d MB; %s", stage, inStage, result.wallSeconds,

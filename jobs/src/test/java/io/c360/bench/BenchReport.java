@@ -131,8 +131,19 @@ final class BenchReport {
           100 * r.sum(r.incremental, false) / r.sum(r.ours, false), 100 * inc / full,
           r.incremental.get("silver").inStage, r.incremental.get("gold").inStage, r.incremental.get("publish").inStage));
     }
-    md.append("\nIn-stage seconds first, process wall in brackets. Gold is recomputed from all of silver whenever a")
-        .append(" silver table changed (DESIGN §5), so it does not shrink with the increment.\n");
+    md.append("\nIn-stage seconds first, process wall in brackets.\n");
+    md.append("\n## Gold full refresh against the incremental gold (must be equal)\n\n")
+        .append("| scale | table | incremental rows | full-refresh rows | only incremental | only full refresh | result |")
+        .append("\n|---:|---|---:|---:|---:|---:|---|\n");
+    for (ScaleResult r : scales) {
+      r.refreshMatch.forEach((table, c) -> md.append(String.format(Locale.ROOT,
+          "| %,d | %s | %,d | %,d | %,d | %,d | %s |%n", r.scale, table, c[2], c[3], c[0], c[1],
+          c[0] == 0 && c[1] == 0 && c[2] == c[3] ? "equal" : "DIFFERENT")));
+      if (r.goldRefresh != null) {
+        md.append(String.format(Locale.ROOT, "| %,d | (`run --stages gold --full-refresh`: %.1f s in stage) | | | | | |%n",
+            r.scale, r.goldRefresh.inStage));
+      }
+    }
 
     md.append("\n## c360 vs plain Spark: the tutorial's pipeline written naively\n\n");
     md.append("| scale | stage | c360 s | plain Spark s | c360 / plain |\n|---:|---|---:|---:|---:|\n");
@@ -309,6 +320,13 @@ final class BenchReport {
       inc.put("shareOfFullInStage", r.sum(r.incremental, false) / r.sum(r.ours, false));
       inc.put("shareOfFullWall", r.sum(r.incremental, true) / r.sum(r.ours, true));
       s.put("incremental", inc);
+      if (r.goldRefresh != null) {
+        Map<String, Object> refresh = new LinkedHashMap<>();
+        refresh.put("goldFullRefresh", r.goldRefresh.json());
+        r.refreshMatch.forEach((table, c) -> refresh.put(table, Map.of("onlyIncremental", c[0], "onlyFullRefresh",
+            c[1], "incrementalRows", c[2], "fullRefreshRows", c[3])));
+        s.put("goldFullRefreshVsIncremental", refresh);
+      }
       s.put("c360MicrosPerRowBronzeToGold", r.microsPerRow());
       if (r.rerun != null) {
         s.put("rerunNothingNew", r.rerun.json());
@@ -388,6 +406,10 @@ final class BenchReport {
     final Map<String, Timing> ours = new LinkedHashMap<>();
     final Map<String, Timing> duck = new LinkedHashMap<>();
     final Map<String, Timing> incremental = new LinkedHashMap<>();
+    /** {@code run --stages gold --full-refresh} after the incremental run. */
+    Timing goldRefresh;
+    /** Per gold table after that refresh: onlyIncremental, onlyFullRefresh, incrementalRows, fullRefreshRows. */
+    final Map<String, long[]> refreshMatch = new LinkedHashMap<>();
     /** Per gold table: rows only in DuckDB, only in c360, DuckDB rows, c360 rows. */
     final Map<String, long[]> goldMatch = new LinkedHashMap<>();
     double copySeconds;

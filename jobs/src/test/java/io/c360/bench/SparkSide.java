@@ -17,6 +17,8 @@ import org.apache.spark.sql.SparkSession;
  * Spark-side helpers of {@link Bench}, each in a child JVM:
  * <ul>
  *   <li>{@code export-gold LAKE DIR}: c360's gold Delta tables as plain Parquet, for DuckDB to compare (not timed);</li>
+ *   <li>{@code compare-gold LAKE DIR}: the lake's gold against such an export, {@code EXCEPT ALL} both ways; prints
+ *   {@code BENCH compare.<Table>=onlyInExport,onlyInLake,exportRows,lakeRows};</li>
  *   <li>{@code jdbc-append LAKE URL SCHEMA}: the baseline "Spark's plain {@code df.write.jdbc} append" of the same
  *   silver and gold rows c360 publishes, into tables Spark creates in {@code SCHEMA}; prints
  *   {@code BENCH jdbc_seconds} (the writes only, after the session is up).</li>
@@ -33,6 +35,13 @@ public final class SparkSide {
       for (String table : GoldQuery.TABLES) {
         spark.read().format("delta").load(lake.resolve("gold").resolve(table).toString())
             .write().mode(SaveMode.Overwrite).parquet(Path.of(args[2]).resolve(table).toString());
+      }
+    } else if (args[0].equals("compare-gold")) {
+      for (String table : GoldQuery.TABLES) {
+        Dataset<Row> ours = spark.read().format("delta").load(lake.resolve("gold").resolve(table).toString());
+        Dataset<Row> exported = spark.read().parquet(Path.of(args[2]).resolve(table).toString());
+        System.out.printf(Locale.ROOT, "BENCH compare.%s=%d,%d,%d,%d%n", table, exported.exceptAll(ours).count(),
+            ours.exceptAll(exported).count(), exported.count(), ours.count());
       }
     } else if (args[0].equals("jdbc-append")) {
       Properties properties = new Properties();
@@ -51,7 +60,8 @@ public final class SparkSide {
       double seconds = (System.nanoTime() - started) / 1e9;
       System.out.printf(Locale.ROOT, "BENCH jdbc_seconds=%.3f%n", seconds);
     } else {
-      throw new IllegalArgumentException("unknown action " + args[0] + "; expected export-gold or jdbc-append");
+      throw new IllegalArgumentException("unknown action " + args[0]
+          + "; expected export-gold, compare-gold or jdbc-append");
     }
     spark.stop();
   }
