@@ -2,23 +2,20 @@
 -- Fix of the tutorial: online orders are attributed to the customer's HOME store (most in-store
 -- transactions, tie -> lowest StoreID) instead of being joined to every in-store row of the customer,
 -- which multiplied each order by the customer's store visits.
--- HomeStore is the shared view of sql/gold/views/HomeStore.sql.
-WITH orders AS (
+-- CustomerSales (orders and cents per customer and product) and HomeStore are the gold states of
+-- sql/gold/state/; products and stores are joined as silver has them now, so a renamed one moves its rows.
+WITH totals AS (
   SELECT o.ProductID,
          p.Name AS ProductName,
          p.Category,
          s.Location AS StoreLocation,
-         -- A NULL amount counts as an order of 0; amounts have 2 decimals, so cents are exact integers.
-         CAST(COALESCE(o.Amount, 0) * 100 AS BIGINT) AS cents
-  FROM OnlineTransactions o
+         SUM(o.OrderCount) AS order_count,
+         SUM(o.Cents) AS cents
+  FROM CustomerSales o
   LEFT JOIN Products p ON o.ProductID = p.ProductID
   LEFT JOIN HomeStore h ON o.CustomerID = h.CustomerID
   LEFT JOIN Stores s ON h.StoreID = s.StoreID
-),
-totals AS (
-  SELECT ProductID, ProductName, Category, StoreLocation, COUNT(*) AS order_count, SUM(cents) AS cents
-  FROM orders
-  GROUP BY ProductID, ProductName, Category, StoreLocation
+  GROUP BY o.ProductID, p.Name, p.Category, s.Location
 )
 SELECT ProductID,
        ProductName,

@@ -1,34 +1,36 @@
 package io.c360.gold;
 
-import io.c360.catalog.Catalog;
-import io.c360.catalog.Table;
-import io.c360.lake.ConcurrentTasks;
 import io.c360.lake.JobDescription;
 import io.c360.lake.LakeLayout;
 import io.c360.lake.Sha256;
-import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.delta.DeltaLog;
-import org.apache.spark.sql.delta.Snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Silver → gold (DESIGN §5): exposes each silver table (catalog columns, no lineage) as a temporary view under
- * its catalog name, runs the queries of {@code sql/gold/} and replaces each gold Delta table in one commit,
- * so a reader sees the old or the new version, never half of one. Up to {@link #concurrentTables} tables are
- * computed at the same time.
+ * Silver → gold (DESIGN §5), maintained incrementally: the states of {@code sql/gold/state/} (per-key intermediate
+ * results under {@code gold/_state/}) and then the gold tables of {@code sql/gold/}, each brought to its new rows
+ * with one MERGE that touches only the rows that differ ({@link GoldMerge}), so a reader sees the old or the new
+ * version of a table and its change data feed carries only changed rows.
  *
- * <p>Each gold commit records what it was computed from: the Delta id and version of every silver table whose files
- * its query reads, and a hash of the query (with the views and gold queries it reads). A gold table whose last
- * commit says the same is left as it is, since the queries are deterministic: a run that brought no new silver
- * data, or only data of tables it does not read, skips it.
+ * <p>What gold was computed from is recorded ({@link GoldInputs}): the silver versions and the gold SQL. A run that
+ * finds both unchanged does nothing. Otherwise, from the change data feed of the silver tables that changed since,
+ * it takes the affected customers and agents ({@link AffectedKeys}) and recomputes the per-customer states and
+ * AgentPerformance for those only, from silver restricted to them ({@link SilverViews}); the other gold tables
+ * are recomputed from the states and the small silver tables (the p90 needs every customer's spend: one value per
+ * customer, from the state). A table none of whose silver inputs changed is not touched. The first run, a
+ * {@link #fullRefresh} run, a changed gold SQL or a feed that cannot answer recompute everything from all of
+ * silver, by the same queries, and still commit only the rows that differ.
  *
  * <pre>
  * GoldStageResult gold = GoldStage.of(spark, layout).percentileAccuracy(10_000_000).execute();
@@ -36,12 +38,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class GoldStage {
   private static final Logger LOG = LoggerFactory.getLogger(GoldStage.class);
-  private static final String INPUTS_PREFIX = "c360 gold inputs ";
 
   private final SparkSession spark;
   private final LakeLayout layout;
   private long percentileAccuracy = 10_000_000;
-  private int concurrentTables = 1;
+  private boolean fullRefresh;
 
   private GoldStage(SparkSession spark, LakeLayout layout) {
     this.spark = spark;
@@ -60,148 +61,116 @@ public final class GoldStage {
     return this;
   }
 
-  /** How many gold tables to compute and write at the same time. */
-  public GoldStage concurrentTables(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException("concurrent tables must be at least 1: " + value);
-    }
-    this.concurrentTables = value;
+  /** Recompute every state and gold table from all of silver, whatever was recorded. */
+  public GoldStage fullRefresh(boolean value) {
+    this.fullRefresh = value;
     return this;
   }
 
-  /** Computes the gold tables from silver as they are now, without writing them. */
+  /**
+   * Computes the gold tables from all of silver as it is now, without reading or writing any state: what a full
+   * refresh produces.
+   */
   public Map<String, Dataset<Row>> compute() {
-    registerSilverViews();
-    registerGoldViews();
+    new SilverViews(spark, layout, GoldInputs.currentSilver(layout)).registerAll();
+    for (String state : GoldQuery.STATES) {
+      spark.sql(sql(state)).createOrReplaceTempView(state);
+    }
     Map<String, Dataset<Row>> gold = new LinkedHashMap<>();
     for (String table : GoldQuery.TABLES) {
-      gold.put(table, spark.sql(sql(table)));
+      Dataset<Row> rows = spark.sql(sql(table));
+      rows.createOrReplaceTempView(table); // CustomerProfile reads CustomerSegmentation by name
+      gold.put(table, rows);
     }
     return gold;
   }
 
-  /** Replaces every gold table whose inputs changed since it was last written. */
+  /** Brings every state and gold table up to silver as it is now. */
   public GoldStageResult execute() {
-    Map<String, String> silver = registerSilverViews();
-    registerGoldViews();
-    Map<String, String> queries = new LinkedHashMap<>();
-    Map<String, String> inputs = new LinkedHashMap<>();
-    List<String> stale = new ArrayList<>();
-    Map<String, Long> rows = new LinkedHashMap<>();
-    for (String table : GoldQuery.TABLES) {
-      queries.put(table, sql(table));
-      inputs.put(table, INPUTS_PREFIX + silverRead(spark.sql(queries.get(table)), silver) + " query sha256 "
-          + Sha256.of(definition(table)));
-      Row last = lastCommit(table);
-      if (last != null && inputs.get(table).equals(last.getString(0))) {
-        rows.put(table, outputRows(last));
-        LOG.info("gold {}: the silver it reads and its query unchanged since its last commit, kept", table);
-      } else {
-        stale.add(table);
+    Map<String, String> silver = GoldInputs.currentSilver(layout);
+    String definition = definition();
+    Optional<GoldInputs> recorded = fullRefresh ? Optional.empty() : GoldInputs.recorded(layout);
+    boolean complete = GoldQuery.maintained().stream().allMatch(t -> layout.exists(new Path(path(t), "_delta_log")));
+    if (recorded.isPresent() && complete && recorded.get().definition().equals(definition)
+        && recorded.get().silver().equals(silver) && recorded.get().rows().keySet().containsAll(GoldQuery.TABLES)) {
+      LOG.info("gold: silver and the gold SQL unchanged since gold was last computed; nothing to do");
+      return new GoldStageResult(ordered(recorded.get().rows()), List.of(), GoldStageResult.Mode.CURRENT);
+    }
+    SilverViews views = new SilverViews(spark, layout, silver);
+    Optional<AffectedKeys> affected = Optional.empty();
+    Set<String> changed = silver.keySet();
+    if (recorded.isPresent() && complete && recorded.get().definition().equals(definition)) {
+      changed = new GoldInputs(silver, definition, Map.of()).changedSince(recorded.get());
+      affected = AffectedKeys.between(spark, layout, recorded.get().silver(), silver, changed, views);
+    }
+    GoldStageResult.Mode mode = affected.isPresent() ? GoldStageResult.Mode.INCREMENTAL : GoldStageResult.Mode.FULL;
+    Map<String, Long> rows = new LinkedHashMap<>(mode == GoldStageResult.Mode.INCREMENTAL
+        ? recorded.get().rows() : Map.of());
+    List<String> written = new ArrayList<>();
+    try (AffectedKeys keys = affected.orElse(null)) {
+      for (String table : GoldQuery.maintained()) {
+        boolean gold = GoldQuery.TABLES.contains(table);
+        if (keys != null && Collections.disjoint(GoldQuery.silverInputs(table), changed)) {
+          continue; // none of its silver inputs changed: not even read
+        }
+        boolean committed = JobDescription.run(spark, "gold", table, () -> maintain(table, views, keys));
+        if (committed && gold) {
+          written.add(table);
+        }
+        if (gold && (committed || !rows.containsKey(table))) {
+          rows.put(table, spark.read().format("delta").load(path(table).toString()).count());
+        }
       }
     }
-    List<Long> written = ConcurrentTasks.map(stale, concurrentTables, "gold",
-        table -> JobDescription.run(spark, "gold", table,
-            () -> write(table, spark.sql(queries.get(table)), inputs.get(table))));
-    for (int i = 0; i < stale.size(); i++) {
-      rows.put(stale.get(i), written.get(i));
+    new GoldInputs(silver, definition, rows).record(spark, layout);
+    LOG.info("gold: {} from {} silver change(s) of {}; committed {}", mode, changed.size(), changed, written);
+    return new GoldStageResult(ordered(rows), written, mode);
+  }
+
+  /**
+   * Recomputes {@code table}'s rows — of the affected customers or agents when {@code keys} is given and the table
+   * has a scope, else all of them — and merges them in; returns whether it committed.
+   */
+  private boolean maintain(String table, SilverViews views, AffectedKeys keys) {
+    GoldQuery.Scope scope = GoldQuery.scope(table);
+    boolean scoped = keys != null && scope != GoldQuery.Scope.WHOLE;
+    if (scoped) {
+      views.registerRestricted(scope, keys.of(scope));
+    } else {
+      views.registerAll();
     }
-    Map<String, Long> ordered = new LinkedHashMap<>();
-    GoldQuery.TABLES.forEach(t -> ordered.put(t, rows.get(t)));
-    return new GoldStageResult(ordered, stale);
+    for (String read : GoldQuery.reads(table)) {
+      if (GoldQuery.STATES.contains(read) || GoldQuery.TABLES.contains(read)) {
+        // States and gold tables as this run left them (maintained before, in GoldQuery.maintained() order).
+        spark.read().format("delta").load(path(read).toString()).createOrReplaceTempView(read);
+      }
+    }
+    Dataset<Row> fresh = spark.sql(sql(table));
+    GoldMerge merge = GoldMerge.into(spark, path(table).toString(), GoldQuery.key(table))
+        .changeFeed(GoldQuery.TABLES.contains(table));
+    return scoped ? merge.replaceScope(fresh, scope.column(), keys.of(scope)) : merge.replaceAll(fresh);
+  }
+
+  private Path path(String table) {
+    return GoldQuery.STATES.contains(table) ? layout.goldState(table) : layout.gold(table);
   }
 
   private String sql(String table) {
     return GoldQuery.sql(table, Map.of("percentile_accuracy", percentileAccuracy));
   }
 
-  /**
-   * The query of {@code table} followed by the SQL of everything it reads by name, recursively: what its rows
-   * depend on besides silver. A query that reads nothing is hashed as its own text, as before views existed.
-   */
-  private String definition(String table) {
-    StringBuilder text = new StringBuilder(sql(table));
-    for (String read : GoldQuery.reads(table)) {
-      text.append("\n-- reads ").append(read).append('\n').append(definition(read));
+  /** The SQL of every state and gold table: a new release or another percentile accuracy recomputes everything. */
+  private String definition() {
+    StringBuilder text = new StringBuilder();
+    for (String table : GoldQuery.maintained()) {
+      text.append("-- ").append(table).append('\n').append(sql(table)).append('\n');
     }
-    return text.toString();
+    return Sha256.of(text.toString());
   }
 
-  /**
-   * Registers the shared views of {@code sql/gold/views/}, then each gold query under its table name, so that a
-   * query may read another (CustomerProfile reads CustomerSegmentation); temporary views are evaluated lazily.
-   */
-  private void registerGoldViews() {
-    for (String view : GoldQuery.VIEWS) {
-      spark.sql(sql(view)).createOrReplaceTempView(view);
-    }
-    for (String table : GoldQuery.TABLES) {
-      spark.sql(sql(table)).createOrReplaceTempView(table);
-    }
-  }
-
-  private long write(String table, Dataset<Row> rows, String inputs) {
-    String path = layout.gold(table).toString();
-    rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-        .option("delta.enableChangeDataFeed", "true") // publish sends only the groups that changed
-        .option("userMetadata", inputs).save(path);
-    long written = outputRows(lastCommit(table));
-    LOG.info("gold {}: {} rows", table, written);
-    return written;
-  }
-
-  /** (userMetadata, operationMetrics) of the gold table's last commit, or null if there is no gold table yet. */
-  private Row lastCommit(String table) {
-    String path = layout.gold(table).toString();
-    if (!DeltaTable.isDeltaTable(spark, path)) {
-      return null;
-    }
-    return DeltaTable.forPath(spark, path).history(1).select("userMetadata", "operationMetrics").first();
-  }
-
-  private static long outputRows(Row commit) {
-    return Long.parseLong(commit.<String, String>getMap(1).getOrElse("numOutputRows", () -> "0"));
-  }
-
-  /**
-   * The versions of the silver tables whose files {@code query} reads, as {@code Table=id@version,...} in catalog
-   * order: a gold table is kept while those are unchanged, whatever happens to the silver it does not read. A
-   * table without files contributes no rows, so leaving it out is safe: once it has files, the set changes.
-   */
-  private String silverRead(Dataset<Row> query, Map<String, String> versions) {
-    List<String> files = List.of(query.inputFiles());
-    StringBuilder read = new StringBuilder();
-    for (Table table : Catalog.tables()) {
-      String folder = layout.fileSystem().makeQualified(layout.silver(table)).toString() + "/";
-      if (files.stream().anyMatch(f -> f.startsWith(folder))) {
-        read.append(read.length() == 0 ? "" : ",").append(table.name()).append('=').append(versions.get(table.name()));
-      }
-    }
-    return read.toString();
-  }
-
-  /**
-   * Registers each silver table, pinned to its current version, as a view; returns those versions by table,
-   * {@code id@version} ({@code none} for a table that never received a file).
-   */
-  private Map<String, String> registerSilverViews() {
-    Map<String, String> versions = new LinkedHashMap<>();
-    for (Table table : Catalog.tables()) {
-      String path = layout.silver(table).toString();
-      String[] columns = table.columnNames().toArray(new String[0]);
-      Dataset<Row> silver;
-      if (DeltaTable.isDeltaTable(spark, path)) {
-        Snapshot snapshot = DeltaLog.forTable(spark, path).update(false, scala.Option.empty());
-        versions.put(table.name(), snapshot.metadata().id() + "@" + snapshot.version());
-        silver = spark.read().format("delta").option("versionAsOf", snapshot.version()).load(path);
-      } else {
-        // A table that never received a file is simply empty: gold still has every customer and agent.
-        versions.put(table.name(), "none");
-        silver = spark.createDataFrame(java.util.List.of(), table.sparkSchema());
-      }
-      silver.select(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length))
-          .createOrReplaceTempView(table.name());
-    }
-    return versions;
+  private static Map<String, Long> ordered(Map<String, Long> rows) {
+    Map<String, Long> ordered = new LinkedHashMap<>();
+    GoldQuery.TABLES.forEach(t -> ordered.put(t, rows.get(t)));
+    return ordered;
   }
 }

@@ -56,14 +56,16 @@ public final class DeltaTableReader {
   private final FileSystem fs;
   private final Path table;
   private final long version;
+  private final String id;
   private final Map<String, String> columnTypes;
   private final List<JsonNode> liveFiles;
 
-  private DeltaTableReader(FileSystem fs, Path table, long version, Map<String, String> columnTypes,
+  private DeltaTableReader(FileSystem fs, Path table, long version, String id, Map<String, String> columnTypes,
       List<JsonNode> liveFiles) {
     this.fs = fs;
     this.table = table;
     this.version = version;
+    this.id = id;
     this.columnTypes = columnTypes;
     this.liveFiles = liveFiles;
   }
@@ -130,12 +132,18 @@ public final class DeltaTableReader {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the Delta log of " + table + ": " + e.getMessage(), e);
     }
-    return Optional.of(new DeltaTableReader(fs, table, latest, replay.columnTypes(), replay.liveFiles()));
+    return Optional.of(new DeltaTableReader(fs, table, latest, replay.id(), replay.columnTypes(),
+        replay.liveFiles()));
   }
 
   /** The snapshot's version: the number of its newest commit. */
   public long version() {
     return version;
+  }
+
+  /** The table's id (its metaData action's): a re-created table at the same path has another. */
+  public String id() {
+    return id;
   }
 
   /** The table's column names, in schema order. */
@@ -347,6 +355,11 @@ public final class DeltaTableReader {
               + "); read this table with Spark");
         }
       }
+    }
+
+    String id() {
+      columnTypes();
+      return metaData.path("id").asText();
     }
 
     Map<String, String> columnTypes() {

@@ -52,6 +52,11 @@ public final class LakeLayout {
     return new Path(new Path(root, "gold"), tableName);
   }
 
+  /** A gold state (per-key intermediate result of incremental gold, DESIGN §5): {@code gold/_state/<name>}. */
+  public Path goldState(String name) {
+    return new Path(new Path(new Path(root, "gold"), "_state"), name);
+  }
+
   public Path quarantine() {
     return new Path(root, "quarantine");
   }

@@ -22,6 +22,12 @@ public final class LakeSpark {
   /** Spark's default {@code spark.sql.autoBroadcastJoinThreshold}, the most a local session broadcasts. */
   static final long DEFAULT_BROADCAST_THRESHOLD = 10L << 20;
 
+  /**
+   * Delta's setting for copying a MERGE source before the MERGE (so that two reads of it agree); silver and gold
+   * turn it off ("none") around MERGEs whose source is persisted and deterministic.
+   */
+  public static final String MERGE_MATERIALIZE_SOURCE = "spark.databricks.delta.merge.materializeSource";
+
   private LakeSpark() {
   }
 

@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
  */
 final class SilverWriter {
   /** The Delta setting that the silver stage turns off: MERGE sources here are persisted and deterministic. */
-  static final String MATERIALIZE_SOURCE = "spark.databricks.delta.merge.materializeSource";
+  static final String MATERIALIZE_SOURCE = io.c360.lake.LakeSpark.MERGE_MATERIALIZE_SOURCE;
 
   private final SparkSession spark;
   private final Table table;

@@ -59,10 +59,6 @@ class GoldStageTest extends SparkTestBase {
         .save(lake.silver(table).toString());
   }
 
-  private static Object[] r(Object... values) {
-    return values;
-  }
-
   @BeforeAll
   void silver(@TempDir Path shared) {
     silverLake = LakeLayout.at(shared.resolve("lake").toString(), spark.sparkContext().hadoopConfiguration());
@@ -262,43 +258,59 @@ class GoldStageTest extends SparkTestBase {
   }
 
   @Test
-  void executeReplacesEachGoldTableInOneCommitAndKeepsItWhileTheSilverItReadsAndItsQueryAreUnchanged() {
-    GoldStageResult first = GoldStage.of(spark, lake).concurrentTables(4).execute();
+  void executeCommitsOnlyTheTablesWhoseRowsDifferAndNothingWhileSilverAndItsQueriesAreUnchanged() {
+    GoldStageResult first = GoldStage.of(spark, lake).execute();
     Map<String, Long> expected = Map.of("AverageOrderValue", 5L, "CustomerSegmentation", 7L, "PeakTimes", 10L,
         "AgentPerformance", 3L, "CustomerProfile", 7L);
     assertEquals(expected, first.rows());
     assertEquals(GoldQuery.TABLES, new ArrayList<>(first.rows().keySet()), "in the order of GoldQuery.TABLES");
+    assertEquals(GoldStageResult.Mode.FULL, first.mode(), "the first run computes from all of silver");
+    assertEquals(GoldQuery.TABLES, first.written());
     Map<String, Long> before = goldVersions();
 
-    GoldStageResult again = GoldStage.of(spark, lake).concurrentTables(4).execute();
+    GoldStageResult again = GoldStage.of(spark, lake).execute();
+    assertEquals(GoldStageResult.Mode.CURRENT, again.mode(), "silver unchanged: nothing is read");
     assertEquals(List.of(), again.written(), "nothing changed: no gold table is rewritten");
     assertEquals(expected, again.rows(), "kept tables report their rows");
     assertEquals(before, goldVersions());
 
-    // Same rows, new silver version: gold cannot know they are the same, so the tables that read it are
-    // recomputed, one commit each; Agents is read by AgentPerformance only.
+    // Same rows, new silver version written without a change data feed (this test's silver has none): the feed
+    // cannot answer, so gold is recomputed from all of silver; its rows being the same, nothing is committed.
     givenSilver(AGENTS, r(7, "Alice", "Sales", "Morning"), r(8, "Brian", "Billing", "Evening"),
         r(9, "Carl", "Sales", "Afternoon"));
-    GoldStageResult afterAgents = GoldStage.of(spark, lake).concurrentTables(4).execute();
-    assertEquals(List.of("AgentPerformance"), afterAgents.written(), "the other tables do not read Agents");
-    assertEquals(expected, afterAgents.rows());
-    // Stores is read by AverageOrderValue and CustomerProfile (the home store's Location).
-    givenSilver(STORES, r(1, "Springfield Mall", "M1", "9-5"), r(2, "Riverside Plaza", "M2", "9-5"),
-        r(3, "Springfield Mall", "M3", "9-5"));
-    GoldStageResult afterStores = GoldStage.of(spark, lake).concurrentTables(4).execute();
-    assertEquals(List.of("AverageOrderValue", "CustomerProfile"), afterStores.written());
-    assertEquals(expected, afterStores.rows());
-    for (String table : GoldQuery.TABLES) {
-      long commits = List.of("AgentPerformance", "AverageOrderValue", "CustomerProfile").contains(table) ? 1 : 0;
-      assertEquals(before.get(table) + commits, goldVersions().get(table), table + ": one commit per run that read "
-          + "new silver, none otherwise");
-      assertEquals(expected.get(table), spark.read().format("delta").load(lake.gold(table).toString()).count());
-    }
+    GoldStageResult sameAgents = GoldStage.of(spark, lake).execute();
+    assertEquals(GoldStageResult.Mode.FULL, sameAgents.mode());
+    assertEquals(List.of(), sameAgents.written(), "equal rows are not committed");
+    assertEquals(before, goldVersions());
 
-    // A different query (here its percentile accuracy) is a different input too.
+    // A different query (here its percentile accuracy) is recomputed from all of silver: same cut on 7 customers.
     GoldStageResult otherQuery = GoldStage.of(spark, lake).percentileAccuracy(1000).execute();
-    assertEquals(List.of("CustomerSegmentation", "CustomerProfile"), otherQuery.written(),
-        "only the p90 query has the parameter, and CustomerProfile reads its segments");
+    assertEquals(GoldStageResult.Mode.FULL, otherQuery.mode());
+    assertEquals(List.of(), otherQuery.written());
+
+    // A renamed agent changes one row of one table: one commit, whose change data feed holds that row only.
+    givenSilver(AGENTS, r(7, "Alicia", "Sales", "Morning"), r(8, "Brian", "Billing", "Evening"),
+        r(9, "Carl", "Sales", "Afternoon"));
+    try {
+      GoldStageResult renamed = GoldStage.of(spark, lake).percentileAccuracy(1000).execute();
+      assertEquals(List.of("AgentPerformance"), renamed.written(), "the other tables do not read Agents");
+      assertEquals(expected, renamed.rows());
+      for (String table : GoldQuery.TABLES) {
+        long commits = table.equals("AgentPerformance") ? 1 : 0;
+        assertEquals(before.get(table) + commits, goldVersions().get(table), table + ": one commit per run that "
+            + "changed its rows, none otherwise");
+        assertEquals(expected.get(table), spark.read().format("delta").load(lake.gold(table).toString()).count());
+      }
+      String path = lake.gold("AgentPerformance").toString();
+      assertEquals(List.of("7|Alice|update_preimage", "7|Alicia|update_postimage"), spark.read().format("delta")
+          .option("readChangeFeed", "true").option("startingVersion", goldVersion("AgentPerformance")).load(path)
+          .orderBy("_change_type").collectAsList().stream()
+          .map(row -> row.getAs("AgentID") + "|" + row.getAs("AgentName") + "|" + row.getAs("_change_type"))
+          .sorted().collect(java.util.stream.Collectors.toList()));
+    } finally {
+      givenSilver(AGENTS, r(7, "Alice", "Sales", "Morning"), r(8, "Brian", "Billing", "Evening"),
+          r(9, "Carl", "Sales", "Afternoon"));
+    }
   }
 
   private Map<String, Long> goldVersions() {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,8 @@ class DeltaTableReaderTest extends SparkTestBase {
     DeltaTableReader reader = DeltaTableReader.open(lake.fileSystem(), new Path(path())).orElseThrow();
     assertEquals(List.of("id", "part", "note", "score"), reader.columns());
     assertEquals(6, reader.version());
+    assertEquals(DeltaLog.forTable(spark, path()).update(false, scala.Option.empty()).metadata().id(), reader.id(),
+        "the table id, as Delta has it (from the checkpoint's metaData action)");
     List<List<Object>> expected = List.of(Arrays.asList(1L, "odd", "n1", null), Arrays.asList(3L, "odd", null, null),
         Arrays.asList(5L, "odd", "n5", null), Arrays.asList(13L, "odd", "n13", 7));
     assertEquals(expected, read("id", "part", "note", "score"));

@@ -69,6 +69,23 @@ public abstract class SparkTestBase {
     return rows;
   }
 
+  /**
+   * Appends hand-written rows (catalog columns, no lineage) to silver {@code table}, creating it with its change
+   * data feed on or off; {@code r(...)} builds a row.
+   */
+  protected void appendSilver(Table table, boolean changeFeed, Object[]... rows) {
+    List<Row> data = new ArrayList<>();
+    for (Object[] r : rows) {
+      data.add(org.apache.spark.sql.RowFactory.create(r));
+    }
+    spark.createDataFrame(data, table.sparkSchema()).write().format("delta").mode("append")
+        .option("delta.enableChangeDataFeed", Boolean.toString(changeFeed)).save(lake.silver(table).toString());
+  }
+
+  protected static Object[] r(Object... values) {
+    return values;
+  }
+
   protected static List<Object> values(Row row) {
     List<Object> values = new ArrayList<>();
     for (int i = 0; i < row.length(); i++) {

@@ -82,13 +82,15 @@ final class Pipeline {
       }
     }
     if (stages.contains("gold") && exit == C360.OK) {
+      // A --full-refresh recomputes gold from all of silver too (with --stages gold, gold alone).
       GoldStageResult gold = GoldStage.of(spark, layout).percentileAccuracy(settings.percentileAccuracy())
-          .concurrentTables(settings.spark().concurrentTables()).execute();
+          .fullRefresh(fullRefresh).execute();
       summary.gold(gold.rows());
-      int kept = gold.rows().size() - gold.written().size();
-      progress("gold", String.format(Locale.ROOT, "%d tables written%s", gold.written().size(),
-          kept == 0 ? "" : String.format(Locale.ROOT, ", %d kept (silver and query unchanged since they were "
-              + "written)", kept)));
+      progress("gold", gold.mode() == GoldStageResult.Mode.CURRENT
+          ? "silver unchanged since gold was computed: 0 tables written"
+          : String.format(Locale.ROOT, "%d tables written (%s), %d unchanged", gold.written().size(),
+              gold.mode() == GoldStageResult.Mode.FULL ? "recomputed from all of silver"
+                  : "incremental, from silver's change data feed", gold.rows().size() - gold.written().size()));
     }
     if (stages.contains("publish") && exit == C360.OK) {
       PublishTarget target = PublishTarget.from(settings.publish(), layout, password(settings));

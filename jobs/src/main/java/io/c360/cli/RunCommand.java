@@ -33,7 +33,8 @@ public final class RunCommand implements Callable<Integer> {
   List<String> stages = STAGES;
 
   @Option(names = {"--full-refresh", "full-refresh"},
-      description = "Rebuild silver and quarantine by replaying bronze in ledger order.")
+      description = "Rebuild silver and quarantine by replaying bronze in ledger order, and recompute gold from all of "
+          + "silver (with --stages gold: gold only).")
   boolean fullRefresh;
 
   @Option(names = {"--rehash", "rehash"}, description = "Read and hash every bronze file, also those whose size and modification "

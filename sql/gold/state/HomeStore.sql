@@ -1,6 +1,8 @@
 -- A customer's home store (DESIGN §5.1, §5.5): the store where the customer has the most in-store transactions,
--- tie -> lowest StoreID; NULL StoreIDs ignored; no in-store history -> no row. Registered as the view HomeStore
--- before the gold queries, so AverageOrderValue and CustomerProfile share one rule.
+-- tie -> lowest StoreID; NULL StoreIDs ignored; no in-store history -> no row. Gold state gold/_state/HomeStore,
+-- one row per customer, read by AverageOrderValue and CustomerProfile, so the two share one rule. A customer's
+-- row depends on that customer's in-store rows only: an incremental run recomputes it for the customers whose
+-- in-store rows changed.
 WITH visits AS (
   SELECT CustomerID, StoreID, COUNT(*) AS visit_count
   FROM InStoreTransactions

@@ -1,0 +1,70 @@
+package io.c360.gold;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
+import io.c360.catalog.Catalog;
+import io.c360.catalog.Table;
+import io.c360.lake.LakeLayout;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Registers each silver table (catalog columns, no lineage), pinned to the version gold works from, as a temporary
+ * view under its catalog name, which is how the gold SQL reads it; a table that never received a file is an empty
+ * view, so gold still has every customer and agent. Restricted, the tables with a scope's column hold only the rows
+ * of the given customers or agents (matched NULL-safely: an order without a customer is a group of its own).
+ */
+final class SilverViews {
+  private static final String SCOPE_KEY = "_c360_scope";
+
+  private final SparkSession spark;
+  private final LakeLayout layout;
+  private final Map<String, String> versions;
+
+  /** {@code versions}: per silver table {@code id@version} or {@link GoldInputs#NONE}. */
+  SilverViews(SparkSession spark, LakeLayout layout, Map<String, String> versions) {
+    this.spark = spark;
+    this.layout = layout;
+    this.versions = versions;
+  }
+
+  /** Every silver table whole. */
+  void registerAll() {
+    for (Table table : Catalog.tables()) {
+      read(table).createOrReplaceTempView(table.name());
+    }
+  }
+
+  /**
+   * The tables that have {@code scope}'s column restricted to the rows whose value is among {@code keys} (one
+   * column of that name), the others whole.
+   */
+  void registerRestricted(GoldQuery.Scope scope, Dataset<Row> keys) {
+    List<Table> restricted = GoldQuery.scoped(scope);
+    Dataset<Row> wanted = broadcast(keys.select(col(scope.column()).as(SCOPE_KEY)));
+    for (Table table : Catalog.tables()) {
+      Dataset<Row> rows = read(table);
+      if (restricted.contains(table)) {
+        rows = rows.join(wanted, rows.col(scope.column()).eqNullSafe(wanted.col(SCOPE_KEY)), "left_semi");
+      }
+      rows.createOrReplaceTempView(table.name());
+    }
+  }
+
+  /** The silver table at the pinned version, catalog columns in catalog order. */
+  Dataset<Row> read(Table table) {
+    String version = versions.get(table.name());
+    if (version == null || version.equals(GoldInputs.NONE)) {
+      return spark.createDataFrame(List.of(), table.sparkSchema());
+    }
+    String[] columns = table.columnNames().toArray(new String[0]);
+    return spark.read().format("delta").option("versionAsOf", Long.parseLong(version.substring(version.indexOf('@') + 1)))
+        .load(layout.silver(table).toString())
+        .select(columns[0], Arrays.copyOfRange(columns, 1, columns.length));
+  }
+}
