@@ -34,8 +34,9 @@ public final class JobDescription {
     context.setJobGroup(group(stage, table), "c360 " + stage + " " + table, false);
     try {
       return work.run();
-    } catch (RuntimeException | Error e) {
-      // Here the stage and table are known: an I/O failure leaves as one line naming them.
+    } catch (Exception | Error e) {
+      // Here the stage and table are known: an I/O failure leaves as one line naming them. (Exception, not
+      // RuntimeException: Spark's job failures are SparkExceptions, checked in Java, thrown undeclared.)
       java.util.Optional<StorageFailure> storage = StorageFailure.of(stage + " " + table, e);
       if (storage.isPresent()) {
         throw storage.get();

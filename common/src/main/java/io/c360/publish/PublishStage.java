@@ -263,7 +263,8 @@ public final class PublishStage {
       LongAccumulator loaded = spark.sparkContext().longAccumulator("c360 staged rows");
       partitioned.foreachPartition(new StagingLoader(target, staging, columns, key, batchSize, loaded));
       return loaded.value();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Exception: a failed Spark job is a SparkException, checked in Java and thrown undeclared.
       dropQuietly(connection, staging);
       throw new PublishException("publishing " + table + " to " + target + " failed while staging its rows, nothing "
           + "of it written (the target keeps its previously published version; rerun to resume): " + stagingCause(e),
@@ -275,7 +276,7 @@ public final class PublishStage {
    * Why staging failed, in a line: the row the target refused, else the database's own first line. (A Spark task
    * failure's message holds the executor's stack trace.)
    */
-  private static String stagingCause(RuntimeException e) {
+  private static String stagingCause(Exception e) {
     Throwable database = null;
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof RejectedRow) {

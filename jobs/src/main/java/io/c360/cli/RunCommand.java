@@ -123,7 +123,8 @@ public final class RunCommand implements Callable<Integer> {
           run.failed("rejected files; see the ledger");
         }
         return new Outcome(exit, summary, file);
-      } catch (RuntimeException | Error e) {
+      } catch (Exception | Error e) {
+        // Exception: a failed Spark job is a SparkException, checked in Java and thrown undeclared.
         try {
           run.failed(Redaction.scrub(e.getClass().getSimpleName() + ": " + e.getMessage()));
         } catch (RuntimeException | Error unrecorded) {
