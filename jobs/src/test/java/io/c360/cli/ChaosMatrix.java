@@ -77,17 +77,27 @@ public final class ChaosMatrix {
   private final Path bronze;
   private final SparkSession spark;
   private Map<String, List<String>> reference;
+  /** Settings for every child; the script gives its one child at a time both cores. */
+  private final String[] childSpark;
 
-  ChaosMatrix(Path work) {
+  ChaosMatrix(Path work, String... childSpark) {
     this.work = work;
     this.bronze = work.resolve("bronze-source");
     this.spark = LakeSpark.session("local[1]", "c360-chaos", 2, Map.of());
+    this.childSpark = childSpark;
+  }
+
+  /** {@code c360 run} arguments for a child of this matrix. */
+  private String[] run(Path lake, String... extra) {
+    List<String> all = new ArrayList<>(List.of(extra));
+    all.addAll(List.of(childSpark));
+    return CliChild.runArgs(lake, all.toArray(new String[0]));
   }
 
   public static void main(String[] args) throws Exception {
     Path work = Path.of(args.length > 0 ? args[0] : "target/chaos").toAbsolutePath();
     List<String> only = args.length > 1 ? Arrays.asList(args[1].split(",")) : List.of();
-    ChaosMatrix matrix = new ChaosMatrix(work);
+    ChaosMatrix matrix = new ChaosMatrix(work, "-Dc360.spark.master=local[2]");
     List<String[]> rows = new ArrayList<>();
     for (Kill kill : KILLS) {
       if (only.isEmpty() || only.contains(kill.point)) {
@@ -149,7 +159,7 @@ public final class ChaosMatrix {
   Map<String, List<String>> reference() throws Exception {
     if (reference == null) {
       Path lake = newLake("reference");
-      ReportTestLake.Result run = CliChild.run(work.resolve("logs/reference"), Map.of(), 15, CliChild.runArgs(lake));
+      ReportTestLake.Result run = CliChild.run(work.resolve("logs/reference"), Map.of(), 15, run(lake));
       if (run.exit != 0) {
         throw new AssertionError("the uninterrupted run failed: " + run);
       }
@@ -164,17 +174,16 @@ public final class ChaosMatrix {
     Path lake = newLake("kill-" + kill.point);
     Path logs = work.resolve("logs/" + lake.getFileName());
     if (kill.afterCompleteRun) {
-      ReportTestLake.Result first = CliChild.run(logs.resolve("first"), Map.of(), 15, CliChild.runArgs(lake));
-      if (first.exit != 0) {
-        return new String[] {kill.point, kill.what, "first run failed: exit " + first.exit, "n/a"};
-      }
+      // A copy of the uninterrupted lake (database included) is a lake after a complete run.
+      deleteTree(lake);
+      copyTree(work.resolve("reference"), lake);
     }
     ReportTestLake.Result killed = CliChild.run(logs.resolve("killed"), Map.of(KillPoint.VARIABLE, kill.point), 15,
-        CliChild.runArgs(lake, kill.killed));
+        run(lake, kill.killed));
     if (killed.exit != 137) {
       return new String[] {kill.point, kill.what, "point not reached: exit " + killed.exit, "no"};
     }
-    ReportTestLake.Result rerun = CliChild.run(logs.resolve("rerun"), Map.of(), 15, CliChild.runArgs(lake));
+    ReportTestLake.Result rerun = CliChild.run(logs.resolve("rerun"), Map.of(), 15, run(lake));
     String outcome = "exit " + rerun.exit + (rerun.exit == 0 ? "" : ": " + String.join(" ", rerun.errLines()));
     return new String[] {kill.point, kill.what, outcome, compare(expected, state(lake))};
   }
@@ -187,7 +196,7 @@ public final class ChaosMatrix {
     Path lake = newLake("report-write");
     Path logs = work.resolve("logs/report-write");
     String[] report = {"report", "-Dc360.lake.root=" + lake};
-    CliChild.run(logs.resolve("run"), Map.of(), 15, CliChild.runArgs(lake));
+    CliChild.run(logs.resolve("run"), Map.of(), 15, run(lake));
     ReportTestLake.Result first = CliChild.run(logs.resolve("first"), Map.of(), 10, report);
     Path file = lake.resolve(ReportCommand.DEFAULT_FILE);
     String before = first.exit == 0 ? Files.readString(file) : "";
@@ -209,7 +218,7 @@ public final class ChaosMatrix {
     Map<String, List<String>> expected = reference();
     Path lake = newLake("concurrent");
     Path logs = work.resolve("logs/concurrent");
-    Process first = CliChild.start(logs.resolve("first"), Map.of(), CliChild.runArgs(lake));
+    Process first = CliChild.start(logs.resolve("first"), Map.of(), run(lake));
     // The first run holds the lock once the ledger has its run.
     Path runs = lake.resolve("_ledger/runs/_delta_log");
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
@@ -217,7 +226,7 @@ public final class ChaosMatrix {
       Thread.sleep(200);
     }
     long started = System.nanoTime();
-    ReportTestLake.Result second = CliChild.run(logs.resolve("second"), Map.of(), 5, CliChild.runArgs(lake));
+    ReportTestLake.Result second = CliChild.run(logs.resolve("second"), Map.of(), 5, run(lake));
     double seconds = (System.nanoTime() - started) / 1e9;
     first.waitFor(15, TimeUnit.MINUTES);
     ReportTestLake.Result firstResult = CliChild.result(logs.resolve("first"), first);
@@ -244,9 +253,9 @@ public final class ChaosMatrix {
       Path filler = disk.resolve("filler");
       fill(filler, Files.getFileStore(disk).getUsableSpace() - 256 * 1024);
       Path logs = work.resolve("logs/full-disk");
-      ReportTestLake.Result full = CliChild.run(logs.resolve("full"), Map.of(), 15, CliChild.runArgs(lake));
+      ReportTestLake.Result full = CliChild.run(logs.resolve("full"), Map.of(), 15, run(lake));
       Files.delete(filler);
-      ReportTestLake.Result freed = CliChild.run(logs.resolve("freed"), Map.of(), 15, CliChild.runArgs(lake));
+      ReportTestLake.Result freed = CliChild.run(logs.resolve("freed"), Map.of(), 15, run(lake));
       String outcome = "full: exit " + full.exit + " in " + full.errLines().size() + " line(s) ("
           + (full.errLines().isEmpty() ? "" : full.errLines().get(0)) + "); after freeing: exit " + freed.exit;
       boolean clear = full.exit == C360.RUNTIME && full.errLines().size() <= 2;
@@ -279,12 +288,12 @@ public final class ChaosMatrix {
     try {
       Path referenceLake = newLake("postgres-reference");
       ReportTestLake.Result uninterrupted = CliChild.run(logs.resolve("reference"), Map.of(), 15,
-          CliChild.runArgs(referenceLake, postgresArgs(port, "reference")));
+          run(referenceLake, postgresArgs(port, "reference")));
       if (uninterrupted.exit != 0) {
         return new String[] {point, what, "uninterrupted run failed: exit " + uninterrupted.exit, "n/a"};
       }
       Path lake = newLake("postgres-" + after);
-      Process run = CliChild.start(logs.resolve("stopped"), Map.of(), CliChild.runArgs(lake, postgresArgs(port,
+      Process run = CliChild.start(logs.resolve("stopped"), Map.of(), run(lake, postgresArgs(port,
           "chaos")));
       Path stdout = logs.resolve("stopped/stdout");
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
@@ -295,7 +304,7 @@ public final class ChaosMatrix {
       run.waitFor(10, TimeUnit.MINUTES);
       ReportTestLake.Result stopped = CliChild.result(logs.resolve("stopped"), run);
       postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
-      ReportTestLake.Result rerun = CliChild.run(logs.resolve("rerun"), Map.of(), 15, CliChild.runArgs(lake,
+      ReportTestLake.Result rerun = CliChild.run(logs.resolve("rerun"), Map.of(), 15, run(lake,
           postgresArgs(port, "chaos")));
       String outcome = "stopped: exit " + stopped.exit + " (" + String.join(" ", stopped.errLines()) + "); rerun: exit "
           + rerun.exit;
