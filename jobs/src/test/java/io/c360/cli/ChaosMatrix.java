@@ -62,16 +62,18 @@ public final class ChaosMatrix {
   static final List<Kill> KILLS = List.of(
       new Kill("bronze-read", "bronze read and hashed, nothing written", false),
       new Kill("silver-table@2", "between silver tables", false),
-      new Kill("job:c360-silver-OnlineTransactions", "mid silver commit (a task of the write ended)", false),
+      new Kill("job:c360-silver-OnlineTransactions", "in a silver table's load, before its commit (1st task)", false),
+      new Kill("job:c360-silver-OnlineTransactions@6", "later in that load, before its commit (6th task)", false),
       new Kill("silver-done", "silver recorded, before gold", false),
       new Kill("silver-table@5", "full refresh, after the parents", true, "--full-refresh"),
       new Kill("refresh-emptied", "full refresh, tables emptied", true, "--full-refresh"),
-      new Kill("job:c360-gold-CustomerProfile", "during gold", false),
-      new Kill("job:c360-publish-Customers", "during a staging load", false),
+      new Kill("job:c360-gold-CustomerProfile", "during gold (a task of CustomerProfile)", false),
+      new Kill("job:c360-publish-Customers@2", "publishing Customers (its 2nd Spark task: staging)", false),
       new Kill("publish-merge@1", "inside a publish MERGE transaction", false),
       new Kill("publish-table@3", "between publish tables", false),
       new Kill("publish-merge@11", "inside a gold table's publish transaction", false),
-      new Kill("job:c360-publish-OnlineTransactions", "staging load of a child table", true, "--full-refresh"));
+      new Kill("job:c360-publish-OnlineTransactions@2", "publishing a child table after a full refresh", true,
+          "--full-refresh"));
 
   private final Path work;
   private final Path bronze;
