@@ -68,11 +68,11 @@ public final class ChaosMatrix {
       new Kill("silver-table@5", "full refresh, after the parents", true, "--full-refresh"),
       new Kill("refresh-emptied", "full refresh, tables emptied", true, "--full-refresh"),
       new Kill("job:c360-gold-CustomerProfile", "during gold (a task of CustomerProfile)", false),
-      new Kill("job:c360-publish-Customers@2", "publishing Customers (its 2nd Spark task: staging)", false),
+      new Kill("job:c360-publish-Customers", "publishing Customers (its first Spark task: staging)", false),
       new Kill("publish-merge@1", "inside a publish MERGE transaction", false),
       new Kill("publish-table@3", "between publish tables", false),
       new Kill("publish-merge@11", "inside a gold table's publish transaction", false),
-      new Kill("job:c360-publish-OnlineTransactions@2", "publishing a child table after a full refresh", true,
+      new Kill("job:c360-publish-OnlineTransactions", "publishing a child table after a full refresh", true,
           "--full-refresh"));
 
   private final Path work;
