@@ -299,7 +299,9 @@ public final class ChaosMatrix {
           "chaos")));
       Path stdout = logs.resolve("stopped/stdout");
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-      while (run.isAlive() && System.nanoTime() < deadline && !Files.readString(stdout).contains(" " + after + ":")) {
+      // The progress line "publish Customers: full, 100 rows written" (silver prints "silver  Customers: ...").
+      while (run.isAlive() && System.nanoTime() < deadline
+          && !Files.readString(stdout).contains("publish " + after + ":")) {
         Thread.sleep(50);
       }
       postgres.close();
