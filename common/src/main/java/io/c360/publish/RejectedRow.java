@@ -100,6 +100,7 @@ final class RejectedRow extends SQLException {
       return "(no message)";
     }
     int end = message.indexOf('\n');
-    return (end < 0 ? message : message.substring(0, end)).strip();
+    // H2 goes on with "; SQL statement:" and the statement: the statement is ours, not news.
+    return (end < 0 ? message : message.substring(0, end)).strip().replaceFirst(";? ?SQL statement:$", "").strip();
   }
 }
