@@ -131,14 +131,14 @@ public final class PublishStage {
         schema.ensure(connection);
       }
       for (Table table : Catalog.tables()) {
-        results.add(JobDescription.run(spark, "publish", table.name(),
-            () -> publishSilver(connection, table, current.get(table.name()), published.get(table.name()))));
+        results.add(JobDescription.run(spark, "publish", table.name(), () -> naming(table.name(),
+            () -> publishSilver(connection, table, current.get(table.name()), published.get(table.name())))));
         onTable.accept(results.get(results.size() - 1));
         KillPoint.reach("publish-table");
       }
       for (String gold : GoldQuery.TABLES) {
-        results.add(JobDescription.run(spark, "publish", "gold." + gold,
-            () -> publishGold(connection, gold, current.get(goldName(gold)), published.get(goldName(gold)))));
+        results.add(JobDescription.run(spark, "publish", "gold." + gold, () -> naming(goldName(gold),
+            () -> publishGold(connection, gold, current.get(goldName(gold)), published.get(goldName(gold))))));
         onTable.accept(results.get(results.size() - 1));
         KillPoint.reach("publish-table");
       }
@@ -247,6 +247,19 @@ public final class PublishStage {
     LOG.info("published {} ({}, Delta v{}): {} rows staged, {} written", name, mode, current.deltaVersion, staged,
         written);
     return new PublishResult(name, mode, current.deltaVersion, staged, written, (System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * {@code work} on {@code table}; a database error outside its transaction (the server gone while staging is set
+   * up, say) names the table too, as the transaction's and the staging load's own failures do.
+   */
+  private PublishResult naming(String table, JobDescription.Work<PublishResult, SQLException> work) {
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw new PublishException("publishing " + table + " to " + target + " failed (the tables before it stay "
+          + "published, it keeps its previous version; rerun to resume): " + e.getMessage(), e);
+    }
   }
 
   /**
