@@ -65,6 +65,7 @@ class SecretScanTest {
         "-Dc360.publish.url=" + PublishTarget.h2File(lake.resolve("database/c360").toString()).url() + ";PASSWORD="
             + PASSWORD + "x", "-Dc360.publish.password=" + PASSWORD + "-wrong"));
     // ... and a bronze file refused for its header (exit 1).
+    Files.createDirectories(lake.resolve("bronze/Agents"));
     Files.writeString(lake.resolve("bronze/Agents/bad.csv"), "AgentID,Wrong\n1,x\n");
     results.add(run("refused", Map.of(), lake, C360.DATA_QUALITY, "--conf", conf.toString(),
         "-Dc360.publish.password=" + PASSWORD, "-Dc360.storage.account-key=" + KEY));
