@@ -4,6 +4,7 @@ import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.gold.GoldQuery;
 import io.c360.lake.JobDescription;
+import io.c360.lake.KillPoint;
 import io.c360.lake.LakeLayout;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -130,14 +131,16 @@ public final class PublishStage {
         schema.ensure(connection);
       }
       for (Table table : Catalog.tables()) {
-        results.add(JobDescription.run(spark, "publish", table.name(),
-            () -> publishSilver(connection, table, current.get(table.name()), published.get(table.name()))));
+        results.add(JobDescription.run(spark, "publish", table.name(), () -> naming(table.name(),
+            () -> publishSilver(connection, table, current.get(table.name()), published.get(table.name())))));
         onTable.accept(results.get(results.size() - 1));
+        KillPoint.reach("publish-table");
       }
       for (String gold : GoldQuery.TABLES) {
-        results.add(JobDescription.run(spark, "publish", "gold." + gold,
-            () -> publishGold(connection, gold, current.get(goldName(gold)), published.get(goldName(gold)))));
+        results.add(JobDescription.run(spark, "publish", "gold." + gold, () -> naming(goldName(gold),
+            () -> publishGold(connection, gold, current.get(goldName(gold)), published.get(goldName(gold))))));
         onTable.accept(results.get(results.size() - 1));
+        KillPoint.reach("publish-table");
       }
     } catch (SQLException e) {
       throw new PublishException("publish to " + target + " failed: " + e.getMessage(), e);
@@ -169,7 +172,7 @@ public final class PublishStage {
     }
     String targetTable = dialect.quote(table.name());
     String staging = dialect.qualified(null, stagingName(table.name()));
-    long staged = load(connection, rows, staging, targetTable, table.columnNames());
+    long staged = load(connection, rows, staging, targetTable, table.name(), table.columnNames(), table.primaryKey());
     String merge = sql.silverMerge(table, staging);
     List<String> statements = new ArrayList<>();
     // A full publish checks each foreign key once over all rows rather than once per inserted row (PostgreSQL:
@@ -226,7 +229,9 @@ public final class PublishStage {
     PublishResult.Mode mode;
     if (changes == null) {
       mode = PublishResult.Mode.REPLACED;
-      staged = load(connection, snapshot, staging, targetTable, columns);
+      // The first column names a gold row well enough (CustomerID, ProductID, ...) when no key is at hand.
+      staged = load(connection, snapshot, staging, targetTable, name, columns,
+          key.isEmpty() ? List.of(columns.get(0)) : key);
       List<String> replace = sql.goldReplace(targetTable, staging, columns);
       inTransaction(connection, name, staging, replace, replace.size() - 1, current);
       written = staged;
@@ -234,7 +239,7 @@ public final class PublishStage {
       mode = PublishResult.Mode.INCREMENTAL;
       List<String> stagedColumns = new ArrayList<>(columns);
       stagedColumns.add(ChangeFeed.DELETE_FLAG);
-      staged = load(connection, changes, staging, sql.goldChangeShape(targetTable), stagedColumns);
+      staged = load(connection, changes, staging, sql.goldChangeShape(targetTable), name, stagedColumns, key);
       String merge = sql.goldMerge(targetTable, staging, columns, key, targetColumns);
       // No group changed (gold recomputed to the same rows): only the state moves on.
       written = inTransaction(connection, name, staging, staged == 0 ? List.of() : List.of(merge), 0, current);
@@ -244,21 +249,59 @@ public final class PublishStage {
     return new PublishResult(name, mode, current.deltaVersion, staged, written, (System.nanoTime() - started) / 1e9);
   }
 
-  /** Creates the staging table (auto-commit: DDL commits in H2 anyway) and loads it from the executors. */
-  private long load(Connection connection, Dataset<Row> rows, String staging, String source, List<String> columns)
-      throws SQLException {
+  /**
+   * {@code work} on {@code table}; a database error outside its transaction (the server gone while staging is set
+   * up, say) names the table too, as the transaction's and the staging load's own failures do.
+   */
+  private PublishResult naming(String table, JobDescription.Work<PublishResult, SQLException> work) {
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw new PublishException("publishing " + table + " to " + target + " failed (the tables before it stay "
+          + "published, it keeps its previous version; rerun to resume): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Creates the staging table (auto-commit: DDL commits in H2 anyway) and loads it from the executors; a row the
+   * target refuses fails the table with a message naming it ({@link RejectedRow}).
+   */
+  private long load(Connection connection, Dataset<Row> rows, String staging, String source, String table,
+      List<String> columns, List<String> key) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(dialect.createEmptyCopy(staging, source));
     }
     try {
       Dataset<Row> partitioned = rows.rdd().getNumPartitions() > parallelism ? rows.coalesce(parallelism) : rows;
       LongAccumulator loaded = spark.sparkContext().longAccumulator("c360 staged rows");
-      partitioned.foreachPartition(new StagingLoader(target, staging, columns, batchSize, loaded));
+      partitioned.foreachPartition(new StagingLoader(target, staging, columns, key, batchSize, loaded));
       return loaded.value();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Exception: a failed Spark job is a SparkException, checked in Java and thrown undeclared.
       dropQuietly(connection, staging);
-      throw e;
+      throw new PublishException("publishing " + table + " to " + target + " failed while staging its rows, nothing "
+          + "of it written (the target keeps its previously published version; rerun to resume): " + stagingCause(e),
+          e);
     }
+  }
+
+  /**
+   * Why staging failed, in a line: the row the target refused, else the database's own first line. (A Spark task
+   * failure's message holds the executor's stack trace.)
+   */
+  private static String stagingCause(Exception e) {
+    Throwable database = null;
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof RejectedRow) {
+        return t.getMessage();
+      }
+      if (database == null && t instanceof SQLException) {
+        database = t;
+      }
+    }
+    String message = String.valueOf((database == null ? e : database).getMessage());
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
   }
 
   /**
@@ -279,6 +322,7 @@ public final class PublishStage {
       }
       state.write(connection, table);
       beforeCommit.run(table, connection);
+      KillPoint.reach("publish-merge");
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(connection, e);

@@ -120,6 +120,7 @@ public final class PublishTarget implements Serializable {
 
   @Override
   public String toString() {
-    return dialect + " " + url + (properties.containsKey("user") ? " as " + properties.getProperty("user") : "");
+    // Shown in progress lines and messages: a password inside the URL is masked.
+    return dialect + " " + io.c360.secrets.JdbcUrlSecrets.masked(url) + (properties.containsKey("user") ? " as " + properties.getProperty("user") : "");
   }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.StringJoiner;
@@ -27,14 +28,20 @@ final class StagingLoader implements ForeachPartitionFunction<Row> {
   private final PublishTarget target;
   private final String staging;
   private final List<String> columns;
+  private final List<String> key;
   private final int batchSize;
   private final LongAccumulator loaded;
 
-  /** {@code loaded} counts the rows loaded, so that the driver need not count the staging table. */
-  StagingLoader(PublishTarget target, String staging, List<String> columns, int batchSize, LongAccumulator loaded) {
+  /**
+   * {@code loaded} counts the rows loaded, so that the driver need not count the staging table; {@code key} are the
+   * columns that name a row the target refuses ({@link RejectedRow}).
+   */
+  StagingLoader(PublishTarget target, String staging, List<String> columns, List<String> key, int batchSize,
+      LongAccumulator loaded) {
     this.target = target;
     this.staging = staging;
     this.columns = List.copyOf(columns);
+    this.key = List.copyOf(key);
     this.batchSize = batchSize;
     this.loaded = loaded;
   }
@@ -65,32 +72,62 @@ final class StagingLoader implements ForeachPartitionFunction<Row> {
     columns.forEach(c -> marks.add("?"));
     String sql = "INSERT INTO " + staging + " (" + quotedColumns() + ") VALUES (" + marks + ")";
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
-      int pending = 0;
+      List<String> keys = new ArrayList<>();
       while (rows.hasNext()) {
         Row row = rows.next();
         for (int i = 0; i < columns.size(); i++) {
           insert.setObject(i + 1, JdbcValues.of(row.get(i)));
         }
         insert.addBatch();
+        keys.add(describe(row));
         loaded.add(1);
-        if (++pending == batchSize) {
-          insert.executeBatch();
-          connection.commit();
-          pending = 0;
+        if (keys.size() == batchSize) {
+          executeBatch(connection, insert, keys);
         }
       }
-      if (pending > 0) {
-        insert.executeBatch();
-        connection.commit();
+      if (!keys.isEmpty()) {
+        executeBatch(connection, insert, keys);
       }
     }
+  }
+
+  private void executeBatch(Connection connection, PreparedStatement insert, List<String> keys) throws SQLException {
+    try {
+      insert.executeBatch();
+    } catch (SQLException e) {
+      throw RejectedRow.of(e, keys, columns);
+    }
+    connection.commit();
+    keys.clear();
+  }
+
+  private void copyIn(Connection connection, org.postgresql.copy.CopyManager copy, String sql, StringBuilder csv,
+      List<String> keys) throws SQLException, IOException {
+    try {
+      copy.copyIn(sql, new StringReader(csv.toString()));
+    } catch (SQLException e) {
+      throw RejectedRow.of(e, keys, columns);
+    }
+    connection.commit();
+    csv.setLength(0);
+    keys.clear();
+  }
+
+  /** The row as its key columns name it: {@code CustomerID=17}. */
+  private String describe(Row row) {
+    StringJoiner named = new StringJoiner(", ");
+    for (String k : key) {
+      int i = columns.indexOf(k);
+      named.add(k + "=" + (i < 0 ? "?" : String.valueOf(row.get(i))));
+    }
+    return named.toString();
   }
 
   private void copy(Connection connection, Iterator<Row> rows) throws SQLException, IOException {
     String sql = "COPY " + staging + " (" + quotedColumns() + ") FROM STDIN (FORMAT csv)";
     org.postgresql.copy.CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
     StringBuilder csv = new StringBuilder();
-    int pending = 0;
+    List<String> keys = new ArrayList<>();
     while (rows.hasNext()) {
       Row row = rows.next();
       for (int i = 0; i < columns.size(); i++) {
@@ -100,17 +137,14 @@ final class StagingLoader implements ForeachPartitionFunction<Row> {
         appendCsv(csv, JdbcValues.of(row.get(i)));
       }
       csv.append('\n');
+      keys.add(describe(row));
       loaded.add(1);
-      if (++pending == batchSize) {
-        copy.copyIn(sql, new StringReader(csv.toString()));
-        connection.commit();
-        csv.setLength(0);
-        pending = 0;
+      if (keys.size() == batchSize) {
+        copyIn(connection, copy, sql, csv, keys);
       }
     }
-    if (pending > 0) {
-      copy.copyIn(sql, new StringReader(csv.toString()));
-      connection.commit();
+    if (!keys.isEmpty()) {
+      copyIn(connection, copy, sql, csv, keys);
     }
   }
 

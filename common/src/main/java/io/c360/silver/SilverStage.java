@@ -4,10 +4,12 @@ import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.lake.ConcurrentTasks;
 import io.c360.lake.JobDescription;
+import io.c360.lake.KillPoint;
 import io.c360.lake.LakeLayout;
 import io.c360.ledger.FileRecord;
 import io.c360.ledger.Ledger;
 import io.c360.ledger.LedgerReader;
+import io.c360.ledger.RefreshMarker;
 import io.c360.ledger.TableRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,9 +111,19 @@ public final class SilverStage {
       throw new IllegalArgumentException("bronze folder " + layout.bronze() + " does not exist; put the CSV "
           + "drops there (or run `c360 generate`) or point c360.lake.root at the right lake");
     }
-    Map<Long, Map<Table, List<BronzeFile>>> batches = plan();
-    if (fullRefresh) {
-      wipeSilverAndQuarantine();
+    List<FileRecord> ledgerFiles = ledger.fileRecords();
+    RefreshMarker marker = new RefreshMarker(layout);
+    String refreshReason = refreshReason(marker, ledgerFiles);
+    boolean refresh = fullRefresh || refreshReason != null;
+    if (refreshReason != null) {
+      LOG.info("full refresh: {}", refreshReason);
+    }
+    Map<Long, Map<Table, List<BronzeFile>>> batches = plan(ledgerFiles, refresh);
+    KillPoint.reach("bronze-read");
+    if (refresh) {
+      marker.begin(runId);
+      emptySilverAndQuarantine();
+      KillPoint.reach("refresh-emptied");
     }
     List<SilverResult> results = new ArrayList<>();
     // Filled by the tables' threads as each one ends, so a failing table keeps what the others did.
@@ -152,6 +164,7 @@ public final class SilverStage {
                 }
                 synchronized (onTable) {
                   onTable.accept(result);
+                  KillPoint.reach("silver-table");
                 }
                 return result;
               });
@@ -178,7 +191,48 @@ public final class SilverStage {
       ledger.recordFiles(fileRecords);
       ledger.recordTables(tableRecords);
     }
-    return new SilverStageResult(results, errors);
+    if (refresh) {
+      marker.end();
+    }
+    KillPoint.reach("silver-done");
+    return new SilverStageResult(results, errors, refreshReason);
+  }
+
+  /**
+   * Why this run must rebuild silver although no full refresh was asked for, or null: a full refresh that did
+   * not finish, or a silver table or the quarantine missing while the ledger says rows went there. Either way
+   * silver and the ledger disagree, and going on would publish from a half lake.
+   */
+  private String refreshReason(RefreshMarker marker, List<FileRecord> records) {
+    java.util.OptionalLong interrupted = marker.interrupted();
+    if (interrupted.isPresent()) {
+      return "the full refresh of run " + interrupted.getAsLong() + " was interrupted; redoing it";
+    }
+    Set<String> upserted = new java.util.TreeSet<>();
+    boolean quarantined = false;
+    for (FileRecord r : records) {
+      if (r.status() == FileRecord.Status.INGESTED) {
+        if (r.counts().upserted() > 0) {
+          upserted.add(r.table());
+        }
+        quarantined |= r.counts().quarantined() > 0;
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (Table table : Catalog.tables()) {
+      if (upserted.contains(table.name()) && !isDeltaTable(layout.silver(table))) {
+        missing.add("silver table " + table.name());
+      }
+    }
+    if (quarantined && !isDeltaTable(layout.quarantine())) {
+      missing.add("the quarantine");
+    }
+    return missing.isEmpty() ? null : String.join(", ", missing) + " missing although the ledger lists rows "
+        + "ingested into it; rebuilding silver from bronze";
+  }
+
+  private boolean isDeltaTable(org.apache.hadoop.fs.Path table) {
+    return layout.exists(new org.apache.hadoop.fs.Path(table, "_delta_log"));
   }
 
   private SilverResult ingest(Table table, List<BronzeFile> files, long lineageRunId, boolean readmitOrphans,
@@ -227,10 +281,9 @@ public final class SilverStage {
    * versions the ledger has not ingested; on a full refresh, every current file under the run that first
    * ingested that version, and unseen files under this run.
    */
-  private Map<Long, Map<Table, List<BronzeFile>>> plan() {
+  private Map<Long, Map<Table, List<BronzeFile>>> plan(List<FileRecord> records, boolean fullRefresh) {
     Map<Long, Map<Table, List<BronzeFile>>> batches = new TreeMap<>();
     batches.put(runId, new java.util.LinkedHashMap<>());
-    List<FileRecord> records = ledger.fileRecords();
     Map<String, Map<String, Map<String, Long>>> ingestedByTable = LedgerReader.ingested(records);
     Map<String, Map<String, FileRecord>> latest = LedgerReader.latest(records);
     for (Table table : tables) {
@@ -254,13 +307,24 @@ public final class SilverStage {
     return batches;
   }
 
-  private void wipeSilverAndQuarantine() {
+  /**
+   * Empties every silver table and the quarantine with a Delta DELETE, one new version each: readers see the
+   * old rows or none, never a missing table, and the old versions stay readable (time travel) until vacuumed.
+   */
+  private void emptySilverAndQuarantine() {
+    List<org.apache.hadoop.fs.Path> paths = new ArrayList<>();
+    Catalog.tables().forEach(t -> paths.add(layout.silver(t)));
+    paths.add(layout.quarantine());
     try {
-      for (Table table : Catalog.tables()) {
-        layout.fileSystem().delete(layout.silver(table), true);
+      for (org.apache.hadoop.fs.Path path : paths) {
+        if (isDeltaTable(path)) {
+          io.delta.tables.DeltaTable.forPath(spark, path.toString()).delete();
+        } else if (layout.exists(path)) {
+          // Files without a Delta log are no table (the remains of a first write that died): nothing reads them.
+          layout.fileSystem().delete(path, true);
+        }
       }
-      layout.fileSystem().delete(layout.quarantine(), true);
-      LOG.info("full refresh: removed silver tables and quarantine under {}", layout);
+      LOG.info("full refresh: emptied silver tables and quarantine under {}", layout);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clear silver under " + layout + ": " + e.getMessage(), e);
     }

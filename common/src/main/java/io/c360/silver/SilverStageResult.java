@@ -6,10 +6,20 @@ import java.util.List;
 public final class SilverStageResult {
   private final List<SilverResult> tables;
   private final List<String> errors;
+  private final String refreshReason;
 
-  SilverStageResult(List<SilverResult> tables, List<String> errors) {
+  SilverStageResult(List<SilverResult> tables, List<String> errors, String refreshReason) {
     this.tables = List.copyOf(tables);
     this.errors = List.copyOf(errors);
+    this.refreshReason = refreshReason;
+  }
+
+  /**
+   * Why the stage rebuilt silver without being asked to (an interrupted full refresh, a missing table), or null
+   * when it did not.
+   */
+  public String refreshReason() {
+    return refreshReason;
   }
 
   /** One result per table and replay batch, in processing order. */

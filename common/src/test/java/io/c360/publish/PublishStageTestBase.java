@@ -313,7 +313,7 @@ abstract class PublishStageTestBase extends SilverTestBase {
     assertEquals(List.of(1, 2, 3), silver(CUSTOMERS).stream().map(r -> r.get(0)).sorted().collect(
         java.util.stream.Collectors.toList()), "Dan left silver");
     Map<String, PublishResult> results = byTable(publish(target));
-    assertEquals(PublishResult.Mode.FULL, results.get("Customers").mode(), "a re-created silver table");
+    assertEquals(PublishResult.Mode.FULL, results.get("Customers").mode(), "a refreshed silver table");
     Map<String, List<List<Object>>> after = databaseContents(target);
     assertEquals(lakeContents(), after);
     assertTrue(after.get("OnlineTransactions").stream().noneMatch(r -> List.of(103, 105).contains(r.get(0))),
@@ -359,6 +359,27 @@ abstract class PublishStageTestBase extends SilverTestBase {
     assertEquals(lakeContents(), after);
     assertTrue(after.get("Agents").stream().noneMatch(r -> r.get(0).equals(8)), after.get("Agents").toString());
     assertEquals(PublishResult.Mode.UNCHANGED, byTable(publish(target)).get("Agents").mode(), "published once");
+  }
+
+  @Test
+  @Order(12)
+  void aValueTheTargetRefusesFailsNamingTheTableTheRowsKeyAndTheColumn() throws Exception {
+    PublishTarget target = newDatabase("refusing");
+    publish(target);
+    // A name silver holds but the target's VARCHAR(100) cannot (written past silver's checks, as a value the
+    // target counts differently from silver would be), and one that is fine.
+    String customers = lake.silver(CUSTOMERS).toString();
+    spark.sql("UPDATE delta.`" + customers + "` SET Name = repeat('x', 150) WHERE CustomerID = 2");
+    spark.sql("UPDATE delta.`" + customers + "` SET Name = 'Annie' WHERE CustomerID = 1");
+    try {
+      PublishException failure = assertThrows(PublishException.class, () -> publish(target));
+      assertTrue(failure.getMessage().startsWith("publishing Customers to "), failure.getMessage());
+      assertTrue(failure.getMessage().contains("row CustomerID=2, column Name: "), failure.getMessage());
+      assertTrue(!failure.getMessage().contains("\n"), "one line: " + failure.getMessage());
+    } finally {
+      spark.sql("UPDATE delta.`" + customers + "` SET Name = 'Bob' WHERE CustomerID = 2");
+      spark.sql("UPDATE delta.`" + customers + "` SET Name = 'Ann' WHERE CustomerID = 1");
+    }
   }
 
   /** The user of the databases {@link #newDatabase} creates. */

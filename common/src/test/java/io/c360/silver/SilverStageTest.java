@@ -230,6 +230,17 @@ class SilverStageTest extends SilverTestBase {
 
   @Test
   void fullRefreshRebuildsTheSameSilver() {
+    twoRunsOfCustomersAndOrders();
+    List<List<Object>> customers = silver(CUSTOMERS);
+    List<List<Object>> orders = silver(ONLINE_TRANSACTIONS);
+
+    runSilver(true);
+    assertEquals(customers, silver(CUSTOMERS));
+    assertEquals(orders, silver(ONLINE_TRANSACTIONS));
+    assertEquals(2, orders.size());
+  }
+  /** Customers and products in run 1, corrections and new orders in run 2: a lake with two batches to replay. */
+  private void twoRunsOfCustomersAndOrders() {
     customers("1,Ann,a@x.com,addr");
     products();
     bronze("OnlineTransactions/2025-03-01.csv", header(ONLINE_TRANSACTIONS),
@@ -239,12 +250,53 @@ class SilverStageTest extends SilverTestBase {
     bronze("OnlineTransactions/2025-03-02.csv", header(ONLINE_TRANSACTIONS),
         "101,1,10,2025-03-02 09:00:00,PayPal,10,Pending");
     runSilver();
+  }
+
+  @Test
+  void aFullRefreshThatDiesAfterTheParentsIsRedoneByTheNextPlainRun() {
+    twoRunsOfCustomersAndOrders();
     List<List<Object>> customers = silver(CUSTOMERS);
     List<List<Object>> orders = silver(ONLINE_TRANSACTIONS);
+    List<List<Object>> quarantine = quarantined(ONLINE_TRANSACTIONS);
 
-    runSilver(true);
+    // The run dies once the parents are rebuilt (a crash, an OOM kill): its children are not rebuilt yet.
+    RuntimeException crash = new IllegalStateException("killed after the parents");
+    try (io.c360.ledger.LakeRun run = io.c360.ledger.LakeRun.start(spark, lake, java.time.Duration.ofMinutes(5),
+        "test --full-refresh")) {
+      assertThrows(IllegalStateException.class, () -> SilverStage.of(spark, lake, run.ledger()).runId(run.id())
+          .fullRefresh(true).onTable(r -> {
+            if (r.table().equals(PRODUCTS)) {
+              throw crash;
+            }
+          }).execute());
+    }
+
+    SilverStageResult plain = runSilver();
+    assertTrue(plain.refreshReason().contains("interrupted"), plain.refreshReason());
     assertEquals(customers, silver(CUSTOMERS));
     assertEquals(orders, silver(ONLINE_TRANSACTIONS));
-    assertEquals(2, orders.size());
+    assertEquals(quarantine, quarantined(ONLINE_TRANSACTIONS));
+    assertEquals(null, runSilver().refreshReason(), "the redone refresh finished: the next run is a plain one");
+  }
+
+  @Test
+  void aFullRefreshKeepsEachTablesHistoryAndWritesNewVersions() {
+    twoRunsOfCustomersAndOrders();
+    long before = silverVersion(ONLINE_TRANSACTIONS);
+    runSilver(true);
+    assertTrue(silverVersion(ONLINE_TRANSACTIONS) > before, "a full refresh commits new versions of the same table");
+    assertEquals(2, spark.read().format("delta").option("versionAsOf", before)
+        .load(lake.silver(ONLINE_TRANSACTIONS).toString()).count(), "the version before the refresh is readable");
+  }
+
+  @Test
+  void aSilverTableMissingWhileTheLedgerListsItsRowsIsRebuiltFromBronze() throws java.io.IOException {
+    twoRunsOfCustomersAndOrders();
+    List<List<Object>> orders = silver(ONLINE_TRANSACTIONS);
+    lake.fileSystem().delete(lake.silver(ONLINE_TRANSACTIONS), true);
+
+    SilverStageResult plain = runSilver();
+    assertTrue(plain.refreshReason().contains("OnlineTransactions"), plain.refreshReason());
+    assertEquals(orders, silver(ONLINE_TRANSACTIONS));
   }
 }

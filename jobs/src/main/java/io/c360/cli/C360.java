@@ -1,6 +1,7 @@
 package io.c360.cli;
 
 import io.c360.config.InvalidConfigException;
+import io.c360.lake.StorageFailure;
 import io.c360.ledger.LakeBusyException;
 import io.c360.secrets.Redaction;
 import io.c360.silver.ExpectationFailedException;
@@ -34,8 +35,31 @@ public final class C360 {
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new C360());
     cli.setExecutionExceptionHandler(C360::handle);
+    cli.setExecutionStrategy(C360::executeCatchingErrors);
     cli.setExitCodeExceptionMapper(C360::exitCode);
     return cli.execute(args);
+  }
+
+  /**
+   * Runs the chosen subcommand. Hadoop reports a failed local write (a full disk) as {@link
+   * org.apache.hadoop.fs.FSError}, an {@link Error} that picocli lets through to a raw stack trace and exit 1; it
+   * becomes a {@link StorageFailure} for {@link #handle}, as any error of the lake's storage does.
+   */
+  private static int executeCatchingErrors(CommandLine.ParseResult parsed) {
+    try {
+      return new CommandLine.RunLast().execute(parsed);
+    } catch (CommandLine.ExecutionException e) {
+      throw e;
+    } catch (Error e) {
+      CommandLine command = parsed.subcommand() == null ? parsed.commandSpec().commandLine()
+          : parsed.subcommand().commandSpec().commandLine();
+      Throwable failure = StorageFailure.of("c360 " + command.getCommandName(), e).map(Throwable.class::cast)
+          .orElse(e);
+      if (failure instanceof Error) {
+        throw (Error) failure;
+      }
+      throw new CommandLine.ExecutionException(command, failure.getMessage(), failure);
+    }
   }
 
   static int exitCode(Throwable error) {
@@ -49,7 +73,11 @@ public final class C360 {
     return RUNTIME;
   }
 
-  private static int handle(Exception error, CommandLine cli, CommandLine.ParseResult parsed) {
+  private static int handle(Exception thrown, CommandLine cli, CommandLine.ParseResult parsed) {
+    // An I/O failure outside any table's work (the ledger, the lock, a summary) is the storage's failure too.
+    Exception error = exitCode(thrown) == RUNTIME
+        ? StorageFailure.of("c360 " + cli.getCommandName(), thrown).map(Exception.class::cast).orElse(thrown)
+        : thrown;
     boolean verbose = parsed.originalArgs().contains("--verbose") || parsed.originalArgs().contains("-v");
     if (verbose) {
       java.io.StringWriter trace = new java.io.StringWriter();
@@ -62,8 +90,25 @@ public final class C360 {
     return exitCode(error);
   }
 
-  private static String message(Throwable error) {
+  /**
+   * The error in a line or two: Spark's task failure by its cause (its own message carries the executor's stack
+   * trace), H2's echo of the whole SQL statement left out, further lines joined.
+   */
+  static String message(Throwable error) {
+    if (error instanceof org.apache.spark.SparkException && error.getCause() != null
+        && error.getCause() != error) {
+      return message(error.getCause());
+    }
     String message = error.getMessage();
-    return message == null || message.isBlank() ? error.getClass().getName() : Redaction.scrub(message);
+    if (message == null || message.isBlank()) {
+      return error.getClass().getName();
+    }
+    String shown = H2_STATEMENT.matcher(message).replaceAll("")
+        .replaceAll("\\s*\\R\\s*(- )?", "; ").strip();
+    return Redaction.scrub(shown);
   }
+
+  /** H2's {@code ; SQL statement:} and the statement after it, up to its error code such as {@code [22001-224]}. */
+  private static final java.util.regex.Pattern H2_STATEMENT =
+      java.util.regex.Pattern.compile("(?s); SQL statement:\\R.*?(?=\\[[0-9]+-[0-9]+\\])");
 }

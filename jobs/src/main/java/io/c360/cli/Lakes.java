@@ -2,6 +2,7 @@ package io.c360.cli;
 
 import io.c360.config.Settings;
 import io.c360.lake.AzureStorage;
+import io.c360.lake.KillPoint;
 import io.c360.lake.LakeLayout;
 import io.c360.lake.LakeSpark;
 import org.apache.hadoop.conf.Configuration;
@@ -33,6 +34,7 @@ final class Lakes {
     SparkSession spark = LakeSpark.session(settings.spark().master(), settings.spark().appName(),
         settings.spark().shufflePartitions(), settings.spark().conf());
     startup.mark("Spark session");
+    KillPoint.watch(spark);
     // c360.storage's Azure settings go on the Hadoop configuration only (DESIGN §9).
     AzureStorage.of(settings.storage(), settings.lake().root()).apply(spark.sparkContext().hadoopConfiguration());
     LakeLayout layout = LakeLayout.at(settings.lake().root(), spark.sparkContext().hadoopConfiguration());

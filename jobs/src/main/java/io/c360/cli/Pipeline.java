@@ -73,6 +73,9 @@ final class Pipeline {
                 + "%,d quarantined", r.table().name(), r.files().size(), c.read(), c.upserted(), c.quarantined()));
           })
           .execute();
+      if (silver.refreshReason() != null) {
+        progress("silver", "full refresh: " + silver.refreshReason());
+      }
       if (silver.tables().isEmpty()) {
         progress("silver", "no new bronze files and no orphan whose parent arrived: silver unchanged");
       }

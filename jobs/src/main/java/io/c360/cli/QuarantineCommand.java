@@ -80,12 +80,42 @@ public final class QuarantineCommand implements Callable<Integer> {
     counts.forEach((key, n) -> byReason.row(key.get(0), key.get(1), n));
     out.table("by_reason", byReason).line("")
         .line("%s:", total > limit ? "first " + limit + " rows (--limit)" : "rows");
-    TextTable listing = new TextTable("table", "reason", "file", "line", "readmitted", "raw line").right(3);
+    // Raw lines are shown shortened (a 5 MB line would fill the screen); the quarantine table keeps them whole.
+    TextTable listing = json
+        ? new TextTable("table", "reason", "file", "line", "readmitted", "raw line", "raw line chars").right(3, 6)
+        : new TextTable("table", "reason", "file", "line", "readmitted", "raw line").right(3);
     rows.stream().sorted(Comparator.comparing(Entry::table).thenComparing(Entry::sourceFile)
         .thenComparingLong(Entry::sourceLine).thenComparing(Entry::reason)).limit(limit)
-        .forEach(r -> listing.row(r.table(), r.reason(), r.sourceFile(), r.sourceLine(),
-            r.readmittedRunId() == null ? "" : "run " + r.readmittedRunId(), r.rawLine()));
+        .forEach(r -> {
+          Object readmitted = r.readmittedRunId() == null ? "" : "run " + r.readmittedRunId();
+          if (json) {
+            listing.row(r.table(), r.reason(), r.sourceFile(), r.sourceLine(), readmitted,
+                head(r.rawLine()), r.rawLine() == null ? null : (long) r.rawLine().length());
+          } else {
+            listing.row(r.table(), r.reason(), r.sourceFile(), r.sourceLine(), readmitted, shortened(r.rawLine()));
+          }
+        });
     return out.table("rows", listing).finish(C360.OK);
+  }
+
+  /** How many characters of a raw line {@code c360 quarantine} shows. */
+  static final int RAW_LINE_SHOWN = 200;
+
+  /** The first {@link #RAW_LINE_SHOWN} characters, not cutting a surrogate pair in two. */
+  static String head(String raw) {
+    if (raw == null || raw.length() <= RAW_LINE_SHOWN) {
+      return raw;
+    }
+    int end = Character.isHighSurrogate(raw.charAt(RAW_LINE_SHOWN - 1)) ? RAW_LINE_SHOWN - 1 : RAW_LINE_SHOWN;
+    return raw.substring(0, end);
+  }
+
+  /** The head of a long raw line and its length: {@code 7,NNN… (5,242,894 chars)}. */
+  static String shortened(String raw) {
+    if (raw == null || raw.length() <= RAW_LINE_SHOWN) {
+      return raw;
+    }
+    return head(raw) + String.format(Locale.ROOT, "… (%,d chars)", raw.length());
   }
 
   /** {@code --reason}: the exact reason (case-insensitive), or a family such as ORPHAN, which selects all its codes. */

@@ -58,7 +58,12 @@ public final class ReportCommand implements Callable<Integer> {
       if (target.getParent() != null) {
         Files.createDirectories(target.getParent());
       }
-      Files.writeString(target, html, StandardCharsets.UTF_8);
+      // Written beside and moved into place: a run killed while writing leaves the previous report whole.
+      java.nio.file.Path partial = target.resolveSibling(target.getFileName() + ".partial");
+      Files.writeString(partial, html, StandardCharsets.UTF_8);
+      io.c360.lake.KillPoint.reach("report-write");
+      Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + target + ": " + e.getMessage(), e);
     }

@@ -124,8 +124,14 @@ public final class RunCommand implements Callable<Integer> {
           run.failed("rejected files; see the ledger");
         }
         return new Outcome(exit, summary, file);
-      } catch (RuntimeException e) {
-        run.failed(Redaction.scrub(e.getClass().getSimpleName() + ": " + e.getMessage()));
+      } catch (Exception | Error e) {
+        // Exception: a failed Spark job is a SparkException, checked in Java and thrown undeclared.
+        try {
+          run.failed(Redaction.scrub(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        } catch (RuntimeException | Error unrecorded) {
+          // A full disk refuses the ledger too: the cause the user must see is the first failure.
+          e.addSuppressed(unrecorded);
+        }
         throw e;
       }
     }

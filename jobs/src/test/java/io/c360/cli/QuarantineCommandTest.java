@@ -82,6 +82,35 @@ class QuarantineCommandTest {
         && first.has("raw_line"), result.out);
   }
 
+  @Test
+  void aFiveMegabyteRawLineIsShownShortenedWithItsLengthAndKeptWholeInTheQuarantine(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path lake = tmp.resolve("lake");
+    String line = "7," + "N".repeat(5 * 1024 * 1024) + ",n@x.com,addr";
+    java.nio.file.Files.createDirectories(lake.resolve("bronze"));
+    java.nio.file.Files.writeString(lake.resolve("bronze/Customers.csv"),
+        "CustomerID,Name,Email,Address\n1,Ann,a@x.com,addr\n" + line + "\n");
+    assertEquals(C360.OK, C360.execute(ReportTestLake.args(lake, "run", "--stages", "silver")));
+    Row kept = SparkSession.active().read().format("delta").load(lake + "/quarantine").first();
+    assertEquals(line, kept.getAs(QuarantineSchema.RAW_LINE), "the quarantine keeps the raw line whole");
+
+    ReportTestLake.Result text = ReportTestLake.execute(ReportTestLake.args(lake, "quarantine"));
+    assertEquals(C360.OK, text.exit, text.toString());
+    String shown = listed(text.out).get(0);
+    String length = String.format(java.util.Locale.ROOT, "%,d", line.length());
+    assertTrue(shown.endsWith("7,NNNN" + "N".repeat(194) + "… (" + length + " chars)"),
+        () -> shown.substring(0, Math.min(shown.length(), 400)));
+    assertTrue(shown.length() < 400, "shortened: " + shown.length() + " chars");
+
+    ReportTestLake.Result json = ReportTestLake.execute(ReportTestLake.args(lake, "quarantine", "--json"));
+    assertEquals(C360.OK, json.exit, json.toString());
+    com.fasterxml.jackson.databind.JsonNode row = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(json.out).get("rows").get(0);
+    assertEquals(line.substring(0, 200), row.get("raw_line").asText());
+    assertEquals(line.length(), row.get("raw_line_chars").asLong());
+    assertTrue(json.out.length() < 4000, "the JSON is shortened too: " + json.out.length() + " chars");
+  }
+
   /** The listed rows: the lines after the "rows:" heading. */
   private static List<String> listed(String out) {
     List<String> lines = out.lines().collect(Collectors.toList());

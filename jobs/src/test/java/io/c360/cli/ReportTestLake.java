@@ -90,6 +90,17 @@ final class ReportTestLake {
       this.err = err;
     }
 
+    /** The non-blank lines of stderr. */
+    java.util.List<String> errLines() {
+      java.util.List<String> lines = new java.util.ArrayList<>();
+      for (String line : err.split("\\R")) {
+        if (!line.isBlank()) {
+          lines.add(line);
+        }
+      }
+      return lines;
+    }
+
     @Override
     public String toString() {
       return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
