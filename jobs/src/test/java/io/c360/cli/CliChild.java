@@ -47,6 +47,9 @@ final class CliChild {
     List<String> command = new ArrayList<>();
     command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     command.add("-Xmx1g");
+    // As the launcher does for short commands and the test JVMs do: a child's run is many small Spark jobs, where
+    // C2-compiling Spark's hot paths costs more CPU than it saves.
+    command.add("-XX:TieredStopAtLevel=1");
     for (String jvm : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (jvm.startsWith("--add-opens") || jvm.startsWith("--add-exports") || jvm.startsWith("-Duser.timezone")) {
         command.add(jvm);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.cli.C360;
+import io.c360.lake.DeltaTableReader;
 import io.c360.lake.LakeLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,23 +99,25 @@ class GoldStageIncrementalTest {
     assertTrue(!cutBefore.equals(cuts()), "the p90 cut moved: " + cutBefore + " -> " + cuts());
 
     // Run 6: product 10 and store 1 are renamed (corrected files at the same paths); Dee opens a Platinum account
-    // and Bob's account loses points.
+    // and Bob's account loses points; agent 9, who had no interactions, gets one. Dee's new tier changes her
+    // segmentation row; no order moves, so PeakTimes is not committed, and AgentPerformance commits exactly agent
+    // 9's row.
     bronze("Products/p1.csv", HEADER_PRODUCTS, "10,Desk Lamp,Home Goods,20.00", "11,Book,Books,9.50");
     bronze("Stores/s1.csv", HEADER_STORES, "1,Springfield Centre,M1,9-5", "2,Riverside Plaza,M2,9-5",
         "3,Hill Top,M3,9-5");
     bronze("LoyaltyAccounts/l2.csv", "LoyaltyID,CustomerID,PointsEarned,TierLevel,JoinDate",
         "3,4,50,Platinum,2024-03-01");
     bronze("LoyaltyTransactions/t2.csv", "LoyaltyID,DateTime,PointsChange,Reason", "2,2025-02-01 10:00:00,-5,Correction");
-    runAndCompare(GoldStageResult.Mode.INCREMENTAL);
-
-    // Run 7: agent 9, who had no interactions, gets one: AgentPerformance commits exactly that agent's row.
     bronze("CustomerServiceInteractions/x2.csv", HEADER_SERVICE, "4,4,2025-03-12 09:00:00,9,Billing,Resolved");
     GoldStageResult last = runAndCompare(GoldStageResult.Mode.INCREMENTAL);
-    assertEquals(List.of("AgentPerformance", "CustomerProfile"), last.written(),
-        "a new interaction changes the agent's row and Dee's profile only");
+    assertEquals(List.of("AverageOrderValue", "CustomerSegmentation", "AgentPerformance", "CustomerProfile"),
+        last.written(), "renames change AverageOrderValue and the profiles, Dee's tier her segmentation row, the new "
+            + "interaction the agent's row; PeakTimes stays");
     assertEquals(List.of("9|update_preimage", "9|update_postimage"), lastChanges("AgentPerformance", "AgentID"));
+    assertEquals(List.of("4|update_preimage", "4|update_postimage"),
+        lastChanges("CustomerSegmentation", "CustomerID"), "only Dee's tier moved");
 
-    // Run 8: nothing new: nothing is read or written.
+    // Run 7: nothing new: nothing is read or written.
     runAndCompare(GoldStageResult.Mode.CURRENT);
 
     // c360 run --stages gold --full-refresh recomputes from all of silver: the same rows, so nothing is committed.
@@ -150,9 +153,10 @@ class GoldStageIncrementalTest {
     return LakeLayout.at(lake.toString(), SparkSession.active().sparkContext().hadoopConfiguration());
   }
 
+  /** Gold {@code table} as it is committed, read on the driver: no Spark job, and not through GoldStage's reads. */
   private List<String> goldRows(String table) {
-    return H2Oracle.rows(SparkSession.active().read().format("delta").load(layout().gold(table).toString())
-        .collectAsList());
+    DeltaTableReader gold = DeltaTableReader.open(layout().fileSystem(), layout().gold(table)).orElseThrow();
+    return H2Oracle.valueRows(gold.rows(gold.columns()));
   }
 
   private org.apache.spark.sql.Dataset<Row> silver(String table) {

@@ -81,13 +81,22 @@ final class H2Oracle implements AutoCloseable {
 
   /** Spark rows as the oracle's texts, sorted. */
   static List<String> rows(List<Row> rows) {
-    List<String> texts = new ArrayList<>();
+    List<Object[]> values = new ArrayList<>();
     for (Row row : rows) {
-      List<Object> values = new ArrayList<>();
+      Object[] value = new Object[row.length()];
       for (int i = 0; i < row.length(); i++) {
-        values.add(row.get(i));
+        value[i] = row.get(i);
       }
-      texts.add(text(values));
+      values.add(value);
+    }
+    return valueRows(values);
+  }
+
+  /** {@link #rows} of rows given as arrays of Java values (what {@code DeltaTableReader} returns). */
+  static List<String> valueRows(List<Object[]> rows) {
+    List<String> texts = new ArrayList<>();
+    for (Object[] row : rows) {
+      texts.add(text(java.util.Arrays.asList(row)));
     }
     texts.sort(null);
     return texts;
