@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lists a table's bronze files ({@code bronze/<Table>.csv} and any {@code *.csv} below {@code bronze/<Table>/}),
- * hashes the content of those that changed since the ledger recorded them and checks headers against the catalog.
+ * hashes the content of those that changed since the ledger recorded them (not those refused by their name, see
+ * {@link BronzeNames}) and checks headers against the catalog.
  */
 public final class BronzeInventory {
   private static final Logger LOG = LoggerFactory.getLogger(BronzeInventory.class);
@@ -65,7 +66,10 @@ public final class BronzeInventory {
       String relative = layout.bronzeRelative(status.getPath());
       FileRecord known = rehash ? null : latest.get(relative);
       long time = status.getModificationTime();
-      if (known != null && time > 0 && known.modifiedAt() == time && known.sizeBytes() == status.getLen()) {
+      if (BronzeNames.problem(relative) != null) {
+        // Refused by its name, so never read (a name Hadoop cannot hold would even fail to open).
+        files.add(new BronzeFile(status.getPath(), relative, status.getLen(), time, BronzeFile.NOT_READ));
+      } else if (known != null && time > 0 && known.modifiedAt() == time && known.sizeBytes() == status.getLen()) {
         files.add(new BronzeFile(status.getPath(), relative, status.getLen(), time, known.sha256()));
       } else {
         changed.add(status);

@@ -239,7 +239,10 @@ public final class SilverStage {
       ParentKeys parentKeys, QuarantineWrites quarantineWrites, List<FileRecord> records, List<String> errors) {
     List<BronzeFile> readable = new ArrayList<>();
     for (BronzeFile file : files) {
-      String problem = inventory.headerProblem(table, file);
+      String problem = BronzeNames.problem(file.relativePath());
+      if (problem == null) {
+        problem = inventory.headerProblem(table, file);
+      }
       if (problem == null) {
         readable.add(file);
       } else {

@@ -166,6 +166,56 @@ class SilverStageTest extends SilverTestBase {
     assertFalse(lake.exists(lake.silver(CUSTOMERS)));
   }
 
+  /** (path, status, message) of the ledger's file records of the last run, by path. */
+  private List<List<Object>> ledgerFiles() {
+    List<List<Object>> rows = new java.util.ArrayList<>();
+    for (io.c360.ledger.FileRecord r : new io.c360.ledger.LedgerReader(lake).files()) {
+      if (r.runId() == lastRunId) {
+        rows.add(row(r.path(), r.status().name(), r.message()));
+      }
+    }
+    rows.sort(java.util.Comparator.comparing(r -> (String) r.get(0)));
+    return rows;
+  }
+
+  private void order(String relativePath, int id) {
+    bronze(relativePath, header(ONLINE_TRANSACTIONS), id + ",1,10,2025-04-01 09:00:00,PayPal,10,Pending");
+  }
+
+  @Test
+  void hiddenLookingFileNamesAreRefusedAloneEveryRunAndHiddenFoldersAreRead() {
+    customers("1,Ann,a@x.com,addr");
+    products();
+    order("OnlineTransactions/_late.csv", 100);
+    order("OnlineTransactions/.hidden.csv", 101);
+    order("OnlineTransactions/_archive/2025-04-02.csv", 102);
+    order("OnlineTransactions/.old/2025-04-03.csv", 103);
+    String hidden = ": names starting with '_' or '.' are hidden from Spark's readers; rename the file";
+    List<List<Object>> refused = List.of(
+        row("OnlineTransactions/.hidden.csv", "REJECTED", "bronze file OnlineTransactions/.hidden.csv" + hidden),
+        row("OnlineTransactions/.old/2025-04-03.csv", "INGESTED", null),
+        row("OnlineTransactions/_archive/2025-04-02.csv", "INGESTED", null),
+        row("OnlineTransactions/_late.csv", "REJECTED", "bronze file OnlineTransactions/_late.csv" + hidden));
+    SilverStageResult result = runSilver();
+    assertEquals(List.of(102, 103), silver(ONLINE_TRANSACTIONS).stream().map(r -> r.get(0))
+        .collect(java.util.stream.Collectors.toList()));
+    assertEquals(2, result.errors().size(), result.errors().toString());
+    assertEquals(refused, ledgerFiles().subList(1, 5));
+
+    // Refused files are not ingested, so the next run refuses them again until they are renamed.
+    SilverStageResult again = runSilver();
+    assertEquals(2, again.errors().size(), again.errors().toString());
+    java.nio.file.Path late = java.nio.file.Path.of(lake.bronze().toUri()).resolve("OnlineTransactions/_late.csv");
+    try {
+      java.nio.file.Files.move(late, late.resolveSibling("late.csv"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertEquals(1, runSilver().errors().size());
+    assertEquals(List.of(100, 102, 103), silver(ONLINE_TRANSACTIONS).stream().map(r -> r.get(0))
+        .collect(java.util.stream.Collectors.toList()));
+  }
+
   @Test
   void headerIsMatchedTrimmedCaseInsensitiveWithBomAndCrlf() {
     byte[] body = ("\uFEFFcustomerid , NAME,email,Address\r\n1,Ann,a@x.com,\"1 Main St, X\"\r\n\r\n"
