@@ -12,6 +12,12 @@ final class BronzeNames {
 
   /** Why the file at {@code relativePath} (relative to {@code bronze/}) cannot be read by its name, or null. */
   static String problem(String relativePath) {
+    if (relativePath.indexOf(':') >= 0) {
+      // Hadoop reads "2025:04.csv" as a URI with scheme "2025"; the local file system's ".2025:04.csv.crc"
+      // checksum sibling fails the same way, so such a file cannot even be opened.
+      return "bronze file " + relativePath + ": file name contains ':', which Hadoop paths cannot hold; "
+          + "rename the file";
+    }
     String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
     if (name.startsWith("_") || name.startsWith(".")) {
       // Spark's file index drops such names (it would record the file as read, with 0 rows); parent folders

@@ -217,6 +217,22 @@ class SilverStageTest extends SilverTestBase {
   }
 
   @Test
+  void aFileNameWithAColonIsRefusedAloneAndTheOtherFilesProceed() {
+    customers("1,Ann,a@x.com,addr");
+    products();
+    order("OnlineTransactions/2025:04.csv", 100);
+    order("OnlineTransactions/2025-04.csv", 101);
+    SilverStageResult result = runSilver();
+    String message = "bronze file OnlineTransactions/2025:04.csv: file name contains ':', which Hadoop paths "
+        + "cannot hold; rename the file";
+    assertEquals(List.of(message), result.errors());
+    assertEquals(List.of(101), silver(ONLINE_TRANSACTIONS).stream().map(r -> r.get(0))
+        .collect(java.util.stream.Collectors.toList()));
+    assertEquals(List.of(row("OnlineTransactions/2025-04.csv", "INGESTED", null),
+        row("OnlineTransactions/2025:04.csv", "REJECTED", message)), ledgerFiles().subList(1, 3));
+  }
+
+  @Test
   void headerIsMatchedTrimmedCaseInsensitiveWithBomAndCrlf() {
     byte[] body = ("\uFEFFcustomerid , NAME,email,Address\r\n1,Ann,a@x.com,\"1 Main St, X\"\r\n\r\n"
         + "2,Bob,b@x.com,addr\r\n").getBytes(StandardCharsets.UTF_8);
