@@ -233,6 +233,40 @@ class SilverStageTest extends SilverTestBase {
   }
 
   @Test
+  void filesNoTableReadsAreRecordedAsUnknownOncePerVersionWithAHint() {
+    customers("1,Ann,a@x.com,addr");
+    bronze("customers.csv", header(CUSTOMERS), "2,Bob,b@x.com,addr");
+    bronze("Customer.csv", header(CUSTOMERS), "3,Cy,c@x.com,addr");
+    bronze("Orders.csv", header(ONLINE_TRANSACTIONS), "100,1,10,2025-04-01 09:00:00,PayPal,10,Pending");
+    bronze("Stuff/2025-04-01.csv", "a,b", "1,2");
+    bronze("Customers/notes.txt", "sent by the CRM export");
+    bronze("manifest.json", "{}");
+    String expected = " matches no table: expected bronze/<Table>.csv or bronze/<Table>/*.csv";
+    List<String> warnings = List.of(
+        "bronze file Customer.csv" + expected + "; did you mean Customers?",
+        "bronze file Customers/notes.txt matches no table: only *.csv files under bronze/Customers/ are read",
+        "bronze file Orders.csv" + expected,
+        "bronze file Stuff/2025-04-01.csv" + expected,
+        "bronze file customers.csv" + expected + "; did you mean Customers?");
+    SilverStageResult first = runSilver();
+    assertEquals(warnings, first.warnings());
+    assertFalse(first.hasErrors(), first.errors().toString());
+    assertEquals(List.of(row(1, "Ann", "a@x.com", "addr")), silver(CUSTOMERS));
+    List<List<Object>> unknown = new java.util.ArrayList<>();
+    for (String w : warnings) {
+      unknown.add(row(w.substring("bronze file ".length(), w.indexOf(" matches")), "UNKNOWN", w));
+    }
+    unknown.add(1, row("Customers.csv", "INGESTED", null));
+    unknown.sort(java.util.Comparator.comparing(r -> (String) r.get(0)));
+    assertEquals(unknown, ledgerFiles());
+
+    assertEquals(List.of(), runSilver().warnings(), "an unknown file is reported once per version");
+    assertEquals(List.of(), ledgerFiles());
+    bronze("Orders.csv", header(ONLINE_TRANSACTIONS), "101,1,10,2025-04-01 09:00:00,PayPal,10,Pending");
+    assertEquals(List.of("bronze file Orders.csv" + expected), runSilver().warnings());
+  }
+
+  @Test
   void headerIsMatchedTrimmedCaseInsensitiveWithBomAndCrlf() {
     byte[] body = ("\uFEFFcustomerid , NAME,email,Address\r\n1,Ann,a@x.com,\"1 Main St, X\"\r\n\r\n"
         + "2,Bob,b@x.com,addr\r\n").getBytes(StandardCharsets.UTF_8);
