@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The bronze → silver stage of one run over every catalog table, parents first: picks the file versions the
  * ledger has not seen (DESIGN §4 step 1), refuses files whose name ({@link BronzeNames}) or header does not
- * match, runs {@link SilverIngest} and records files and tables in the ledger, also the files no table reads. {@code fullRefresh} rebuilds silver and quarantine by replaying
- * the bronze files in the order the ledger first saw them, new files last. The tables of one dependency level
+ * match, runs {@link SilverIngest} and records files and tables in the ledger, also the files no table reads.
+ * {@code fullRefresh} rebuilds silver and quarantine by replaying the bronze files in the order the ledger first
+ * saw them, new files last. The tables of one dependency level
  * ({@link Catalog#levels}) are loaded concurrently, at most {@link #concurrentTables} at a time.
  */
 public final class SilverStage {

@@ -160,8 +160,10 @@ class RunCommandTest {
   void aBronzeFileNoTableReadsIsAWarningOnceAndTheRunExitsZero() throws IOException {
     Path lake = tmp.resolve("lake");
     java.nio.file.Files.createDirectories(lake.resolve("bronze"));
-    java.nio.file.Files.writeString(lake.resolve("bronze/Products.csv"), "ProductID,Name,Category,Price\n1,Lamp,Home Goods,20\n");
-    java.nio.file.Files.writeString(lake.resolve("bronze/customers.csv"), "CustomerID,Name,Email,Address\n1,A,a@x.com,x\n");
+    java.nio.file.Files.writeString(lake.resolve("bronze/Products.csv"),
+        "ProductID,Name,Category,Price\n1,Lamp,Home Goods,20\n");
+    java.nio.file.Files.writeString(lake.resolve("bronze/customers.csv"),
+        "CustomerID,Name,Email,Address\n1,A,a@x.com,x\n");
     String warning = "warning: bronze file customers.csv matches no table: expected bronze/<Table>.csv or "
         + "bronze/<Table>/*.csv; did you mean Customers?";
     ReportTestLake.Result first = ReportTestLake.execute(ReportTestLake.args(lake, "run", "--stages", "silver"));

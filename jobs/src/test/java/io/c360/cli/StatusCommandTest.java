@@ -65,8 +65,9 @@ class StatusCommandTest {
       java.nio.file.Path tmp) throws java.io.IOException {
     java.nio.file.Path bronze = tmp.resolve("lake/bronze");
     java.nio.file.Files.createDirectories(bronze.resolve("Products"));
-    java.nio.file.Files.writeString(bronze.resolve("Products/a.csv"), "ProductID,Name,Category,Price\n1,Lamp,Home Goods,20\n");
-    java.nio.file.Files.writeString(bronze.resolve("Products/_late.csv"), "ProductID,Name,Category,Price\n2,Book,Books,9\n");
+    String header = "ProductID,Name,Category,Price\n";
+    java.nio.file.Files.writeString(bronze.resolve("Products/a.csv"), header + "1,Lamp,Home Goods,20\n");
+    java.nio.file.Files.writeString(bronze.resolve("Products/_late.csv"), header + "2,Book,Books,9\n");
     java.nio.file.Files.writeString(bronze.resolve("Orders.csv"), "x\n");
     ReportTestLake.Result run = ReportTestLake.execute(ReportTestLake.args(tmp.resolve("lake"), "run", "--stages",
         "silver"));
