@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * What a bronze file's name alone says, before the file is read: whether Spark and Hadoop can read a file of
- * that name at all. Such a file is refused alone, with a message that tells the user to rename it, and the other
- * files proceed (DESIGN §4 step 1).
+ * that name at all (if not, it is refused alone with a message that tells the user to rename it, and the other
+ * files proceed), and whether any table reads it (if not, it is reported as unknown, with the table it may have
+ * meant), so that every file under {@code bronze/} is accounted for (DESIGN §4 step 1).
  */
 final class BronzeNames {
 
