@@ -356,7 +356,8 @@ class BadInputCatalogueTest extends SilverTestBase {
           String message = last.message();
           message = message.substring(message.indexOf(file) + file.length()).replaceFirst("^[: ]+", "");
           // The header messages go on to list the catalog's columns; the class name says which mismatch it is.
-          shown.add(last.status() + ": " + message.replaceFirst(", expected .*", ""));
+          // In backticks: the table is Markdown, where <Table> would be read as a tag.
+          shown.add(last.status() + ": `" + message.replaceFirst(", expected .*", "") + "`");
         }
         inSilver += silverKeys.getOrDefault(file, List.of()).size();
         quarantined += reasons.size();
