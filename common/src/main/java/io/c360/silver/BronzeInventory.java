@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lists a table's bronze files ({@code bronze/<Table>.csv} and any {@code *.csv} below {@code bronze/<Table>/}),
- * hashes the content of those that changed since the ledger recorded them and checks headers against the catalog.
+ * hashes the content of those that changed since the ledger recorded them (not those refused by their name, see
+ * {@link BronzeNames}) and checks headers against the catalog.
  */
 public final class BronzeInventory {
   private static final Logger LOG = LoggerFactory.getLogger(BronzeInventory.class);
@@ -59,13 +60,39 @@ public final class BronzeInventory {
    * is hashed.
    */
   public List<BronzeFile> files(Table table, Map<String, FileRecord> latest, boolean rehash) {
+    return describe(list(table), latest, rehash, table.name());
+  }
+
+  /**
+   * Every file under {@code bronze/} that no catalog table reads (see {@link BronzeNames#unclaimed}), in
+   * lexicographic order of relative path, hashed as {@link #files(Table, Map, boolean)} does; {@code latest} holds
+   * their latest ledger records by relative path.
+   */
+  public List<BronzeFile> unclaimed(Map<String, FileRecord> latest, boolean rehash) {
+    List<FileStatus> all = listAll();
+    java.util.Set<String> present = new java.util.HashSet<>();
+    all.forEach(s -> present.add(layout.bronzeRelative(s.getPath())));
+    List<FileStatus> unclaimed = new ArrayList<>();
+    for (FileStatus status : all) {
+      if (BronzeNames.unclaimed(layout.bronzeRelative(status.getPath()), present)) {
+        unclaimed.add(status);
+      }
+    }
+    return describe(unclaimed, latest, rehash, "files of no table");
+  }
+
+  private List<BronzeFile> describe(List<FileStatus> statuses, Map<String, FileRecord> latest, boolean rehash,
+      String what) {
     List<BronzeFile> files = new ArrayList<>();
     List<FileStatus> changed = new ArrayList<>();
-    for (FileStatus status : list(table)) {
+    for (FileStatus status : statuses) {
       String relative = layout.bronzeRelative(status.getPath());
       FileRecord known = rehash ? null : latest.get(relative);
       long time = status.getModificationTime();
-      if (known != null && time > 0 && known.modifiedAt() == time && known.sizeBytes() == status.getLen()) {
+      if (BronzeNames.problem(relative) != null) {
+        // Refused by its name, so never read (a name Hadoop cannot hold would even fail to open).
+        files.add(new BronzeFile(status.getPath(), relative, status.getLen(), time, BronzeFile.NOT_READ));
+      } else if (known != null && time > 0 && known.modifiedAt() == time && known.sizeBytes() == status.getLen()) {
         files.add(new BronzeFile(status.getPath(), relative, status.getLen(), time, known.sha256()));
       } else {
         changed.add(status);
@@ -75,7 +102,7 @@ public final class BronzeInventory {
     Collections.sort(files);
     if (!files.isEmpty()) {
       LOG.info("bronze {}: {} file(s), {} hashed ({} bytes read), {} unchanged since the ledger recorded them",
-          table, files.size(), changed.size(), changed.stream().mapToLong(FileStatus::getLen).sum(),
+          what, files.size(), changed.size(), changed.stream().mapToLong(FileStatus::getLen).sum(),
           files.size() - changed.size());
     }
     return files;
@@ -113,6 +140,24 @@ public final class BronzeInventory {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list bronze files of " + table + " under " + layout.bronze()
           + ": " + e.getMessage(), e);
+    }
+    return files;
+  }
+
+  /** Every file under {@code bronze/}, at any depth. */
+  private List<FileStatus> listAll() {
+    List<FileStatus> files = new ArrayList<>();
+    try {
+      RemoteIterator<LocatedFileStatus> it = layout.fileSystem().listFiles(layout.bronze(), true);
+      while (it.hasNext()) {
+        LocatedFileStatus status = it.next();
+        if (status.isFile()) {
+          files.add(status);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the bronze files under " + layout.bronze() + ": "
+          + e.getMessage(), e);
     }
     return files;
   }

@@ -28,6 +28,8 @@ import org.apache.spark.sql.execution.datasources.PartitionedFile;
 final class BronzeReader {
   private static final String FILE = "_file";
   private static final String SPLIT = "_split_start";
+  /** What Hadoop's glob syntax gives a meaning to; each is escaped with a backslash to stand for itself. */
+  private static final String GLOB_CHARACTERS = "\\*?[]{},";
 
   private final SparkSession spark;
   private final String bronzePath;
@@ -43,7 +45,7 @@ final class BronzeReader {
   Dataset<Row> read(List<BronzeFile> files, long lineageRunId) {
     Map<String, String> sha256ByFile = new HashMap<>();
     files.forEach(f -> sha256ByFile.put(f.relativePath(), f.sha256()));
-    String[] paths = files.stream().map(f -> f.path().toString()).toArray(String[]::new);
+    String[] paths = files.stream().map(f -> literal(f.path().toString())).toArray(String[]::new);
     Dataset<Row> lines = spark.read().text(paths)
         .select(col("value"), col("_metadata.file_path").as(FILE), col("_metadata.file_block_start").as(SPLIT));
     Map<String, List<Long>> splits = plannedSplits(lines);
@@ -51,6 +53,24 @@ final class BronzeReader {
     Map<String, Long> linesBefore = singleSplits ? firstSplits(splits) : countedSplits(lines);
     return lines.mapPartitions(new BronzeLines(parser, bronzePath, lineageRunId, sha256ByFile, linesBefore),
         Encoders.row(Candidates.schema(parser.table())));
+  }
+
+  /**
+   * {@code path} as a glob pattern that matches only itself: Spark reads every path as a glob, so a file named
+   * {@code 2025-04-01[1].csv} would be looked for as {@code 2025-04-011.csv}. (Spark's {@code __globPaths__=false}
+   * is no way out: in Spark 3.5 it makes every glob-looking path stand for all the paths of the read, so files are
+   * read several times.)
+   */
+  static String literal(String path) {
+    StringBuilder escaped = new StringBuilder(path.length() + 8);
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (GLOB_CHARACTERS.indexOf(c) >= 0) {
+        escaped.append('\\');
+      }
+      escaped.append(c);
+    }
+    return escaped.toString();
   }
 
   /** Split starts per file as Spark plans the read, or {@code null} if the plan has no file scan to ask. */

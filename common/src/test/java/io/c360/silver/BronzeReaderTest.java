@@ -64,6 +64,34 @@ class BronzeReaderTest extends SilverTestBase {
   }
 
   @Test
+  void fileNamesAreTakenLiterallyNotAsGlobs() {
+    List<String> names = List.of("Customers/2025-04-01[1].csv", "Customers/a*b.csv", "Customers/what?.csv",
+        "Customers/no#1.csv", "Customers/100%25 and 100%.csv", "Customers/Z\u00fcrich \u6771\u4eac.csv",
+        "Customers/{a,b}.csv", "Customers/back\\slash.csv");
+    // Files a glob would match instead: 2025-04-011.csv for [1], aXb.csv for *, whatX.csv for ?, a.csv for {a,b}.
+    for (String decoy : List.of("Customers/2025-04-011.csv", "Customers/aXb.csv", "Customers/whatX.csv",
+        "Customers/a.csv")) {
+      bronze(decoy, header(CUSTOMERS), "99,Decoy,d@x.com,addr");
+    }
+    List<BronzeFile> files = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      files.add(file(names.get(i), bronze(names.get(i), header(CUSTOMERS), (i + 1) + ",N,n@x.com,addr")));
+    }
+    List<List<Object>> expected = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      expected.add(row(3L, names.get(i), 2L, "sha-" + names.get(i), null, Integer.toString(i + 1)));
+    }
+    expected.sort(java.util.Comparator.comparing(r -> (String) r.get(1)));
+    assertEquals(expected, read(files));
+  }
+
+  @Test
+  void literalEscapesEveryGlobCharacter() {
+    assertEquals("file:/b/x\\[1\\]\\*\\?\\{a\\,b\\}\\\\ #%.csv",
+        BronzeReader.literal("file:/b/x[1]*?{a,b}\\ #%.csv"));
+  }
+
+  @Test
   void relativeFileDecodesSparksFileUri() {
     assertEquals("Customers/2025 03 01.csv",
         BronzeLines.relativeFile("/lake/bronze", "file:///lake/bronze/Customers/2025%2003%2001.csv"));

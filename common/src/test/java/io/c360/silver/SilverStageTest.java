@@ -166,6 +166,106 @@ class SilverStageTest extends SilverTestBase {
     assertFalse(lake.exists(lake.silver(CUSTOMERS)));
   }
 
+  /** (path, status, message) of the ledger's file records of the last run, by path. */
+  private List<List<Object>> ledgerFiles() {
+    List<List<Object>> rows = new java.util.ArrayList<>();
+    for (io.c360.ledger.FileRecord r : new io.c360.ledger.LedgerReader(lake).files()) {
+      if (r.runId() == lastRunId) {
+        rows.add(row(r.path(), r.status().name(), r.message()));
+      }
+    }
+    rows.sort(java.util.Comparator.comparing(r -> (String) r.get(0)));
+    return rows;
+  }
+
+  private void order(String relativePath, int id) {
+    bronze(relativePath, header(ONLINE_TRANSACTIONS), id + ",1,10,2025-04-01 09:00:00,PayPal,10,Pending");
+  }
+
+  @Test
+  void hiddenLookingFileNamesAreRefusedAloneEveryRunAndHiddenFoldersAreRead() {
+    customers("1,Ann,a@x.com,addr");
+    products();
+    order("OnlineTransactions/_late.csv", 100);
+    order("OnlineTransactions/.hidden.csv", 101);
+    order("OnlineTransactions/_archive/2025-04-02.csv", 102);
+    order("OnlineTransactions/.old/2025-04-03.csv", 103);
+    String hidden = ": names starting with '_' or '.' are hidden from Spark's readers; rename the file";
+    List<List<Object>> refused = List.of(
+        row("OnlineTransactions/.hidden.csv", "REJECTED", "bronze file OnlineTransactions/.hidden.csv" + hidden),
+        row("OnlineTransactions/.old/2025-04-03.csv", "INGESTED", null),
+        row("OnlineTransactions/_archive/2025-04-02.csv", "INGESTED", null),
+        row("OnlineTransactions/_late.csv", "REJECTED", "bronze file OnlineTransactions/_late.csv" + hidden));
+    SilverStageResult result = runSilver();
+    assertEquals(List.of(102, 103), silver(ONLINE_TRANSACTIONS).stream().map(r -> r.get(0))
+        .collect(java.util.stream.Collectors.toList()));
+    assertEquals(2, result.errors().size(), result.errors().toString());
+    assertEquals(refused, ledgerFiles().subList(1, 5));
+
+    // Refused files are not ingested, so the next run refuses them again until they are renamed.
+    SilverStageResult again = runSilver();
+    assertEquals(2, again.errors().size(), again.errors().toString());
+    java.nio.file.Path late = java.nio.file.Path.of(lake.bronze().toUri()).resolve("OnlineTransactions/_late.csv");
+    try {
+      java.nio.file.Files.move(late, late.resolveSibling("late.csv"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertEquals(1, runSilver().errors().size());
+    assertEquals(List.of(100, 102, 103), silver(ONLINE_TRANSACTIONS).stream().map(r -> r.get(0))
+        .collect(java.util.stream.Collectors.toList()));
+  }
+
+  @Test
+  void aFileNameWithAColonIsRefusedAloneAndTheOtherFilesProceed() {
+    customers("1,Ann,a@x.com,addr");
+    products();
+    order("OnlineTransactions/2025:04.csv", 100);
+    order("OnlineTransactions/2025-04.csv", 101);
+    SilverStageResult result = runSilver();
+    String message = "bronze file OnlineTransactions/2025:04.csv: file name contains ':', which Hadoop paths "
+        + "cannot hold; rename the file";
+    assertEquals(List.of(message), result.errors());
+    assertEquals(List.of(101), silver(ONLINE_TRANSACTIONS).stream().map(r -> r.get(0))
+        .collect(java.util.stream.Collectors.toList()));
+    assertEquals(List.of(row("OnlineTransactions/2025-04.csv", "INGESTED", null),
+        row("OnlineTransactions/2025:04.csv", "REJECTED", message)), ledgerFiles().subList(1, 3));
+  }
+
+  @Test
+  void filesNoTableReadsAreRecordedAsUnknownOncePerVersionWithAHint() {
+    customers("1,Ann,a@x.com,addr");
+    bronze("customers.csv", header(CUSTOMERS), "2,Bob,b@x.com,addr");
+    bronze("Customer.csv", header(CUSTOMERS), "3,Cy,c@x.com,addr");
+    bronze("Orders.csv", header(ONLINE_TRANSACTIONS), "100,1,10,2025-04-01 09:00:00,PayPal,10,Pending");
+    bronze("Stuff/2025-04-01.csv", "a,b", "1,2");
+    bronze("Customers/notes.txt", "sent by the CRM export");
+    bronze("manifest.json", "{}");
+    String expected = " matches no table: expected bronze/<Table>.csv or bronze/<Table>/*.csv";
+    List<String> warnings = List.of(
+        "bronze file Customer.csv" + expected + "; did you mean Customers?",
+        "bronze file Customers/notes.txt matches no table: only *.csv files under bronze/Customers/ are read",
+        "bronze file Orders.csv" + expected,
+        "bronze file Stuff/2025-04-01.csv" + expected,
+        "bronze file customers.csv" + expected + "; did you mean Customers?");
+    SilverStageResult first = runSilver();
+    assertEquals(warnings, first.warnings());
+    assertFalse(first.hasErrors(), first.errors().toString());
+    assertEquals(List.of(row(1, "Ann", "a@x.com", "addr")), silver(CUSTOMERS));
+    List<List<Object>> unknown = new java.util.ArrayList<>();
+    for (String w : warnings) {
+      unknown.add(row(w.substring("bronze file ".length(), w.indexOf(" matches")), "UNKNOWN", w));
+    }
+    unknown.add(1, row("Customers.csv", "INGESTED", null));
+    unknown.sort(java.util.Comparator.comparing(r -> (String) r.get(0)));
+    assertEquals(unknown, ledgerFiles());
+
+    assertEquals(List.of(), runSilver().warnings(), "an unknown file is reported once per version");
+    assertEquals(List.of(), ledgerFiles());
+    bronze("Orders.csv", header(ONLINE_TRANSACTIONS), "101,1,10,2025-04-01 09:00:00,PayPal,10,Pending");
+    assertEquals(List.of("bronze file Orders.csv" + expected), runSilver().warnings());
+  }
+
   @Test
   void headerIsMatchedTrimmedCaseInsensitiveWithBomAndCrlf() {
     byte[] body = ("\uFEFFcustomerid , NAME,email,Address\r\n1,Ann,a@x.com,\"1 Main St, X\"\r\n\r\n"

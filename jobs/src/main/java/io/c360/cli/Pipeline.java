@@ -79,6 +79,8 @@ final class Pipeline {
       if (silver.tables().isEmpty()) {
         progress("silver", "no new bronze files and no orphan whose parent arrived: silver unchanged");
       }
+      // A file no table reads is a warning, not a failure: the tables' own files are all there (README).
+      silver.warnings().forEach(summary::warning);
       silver.errors().forEach(summary::error);
       if (silver.hasErrors()) {
         exit = C360.DATA_QUALITY;
