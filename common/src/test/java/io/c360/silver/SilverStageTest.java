@@ -81,6 +81,24 @@ class SilverStageTest extends SilverTestBase {
   }
 
   @Test
+  void textTheTargetsCannotHoldIsABadValue() {
+    String emoji = "\uD83D\uDE00";
+    customers("1," + emoji.repeat(50) + ",a@x.com,addr",
+        "2," + emoji.repeat(100) + ",b@x.com,addr",
+        "3,Cy\u0000Lee,c@x.com,addr",
+        "4,Dee,d@x.com," + "x".repeat(255));
+    SilverStageResult result = runSilver();
+
+    assertEquals(List.of(row(1, emoji.repeat(50), "a@x.com", "addr"), row(4, "Dee", "d@x.com", "x".repeat(255))),
+        silver(CUSTOMERS));
+    assertEquals(List.of(
+        row("Customers.csv", 3L, "BAD_VALUE:Name", "2," + emoji.repeat(100) + ",b@x.com,addr"),
+        row("Customers.csv", 4L, "BAD_VALUE:Name", "3,Cy\u0000Lee,c@x.com,addr")), quarantined(CUSTOMERS));
+    assertEquals("read 4 + readmitted 0 = upserted 2 + duplicates 0 + quarantined 2",
+        result(result, CUSTOMERS).total().toString());
+  }
+
+  @Test
   void lastOccurrenceWinsAcrossFilesInPathOrderAndRejectsNeverReplace() {
     customers("1,Ann,a@x.com,addr", "2,Bob,b@x.com,addr");
     products();
