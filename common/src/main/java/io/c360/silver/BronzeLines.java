@@ -15,21 +15,24 @@ import org.apache.spark.sql.RowFactory;
  * number of physical lines before its split plus its index within the split plus one. The lines before each
  * split are given (zero for a file's first split); the header is the first line of a file's first split.
  *
- * <p>Input rows: (line, file URI, split start).
+ * <p>Input rows: (line bytes, file URI, split start). Spark's text source would decode lines as UTF-8 with
+ * U+FFFD for bad bytes; the raw bytes are decoded here instead, strictly, in the bronze charset.
  */
 final class BronzeLines implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
   private final RecordParser parser;
+  private final BronzeFormat format;
   private final String bronzePath;
   private final long lineageRunId;
   private final Map<String, String> sha256ByFile;
   private final Map<String, Long> linesBeforeSplit;
 
   /** {@code linesBeforeSplit} is keyed by {@link #split}; every split Spark reads must be in it. */
-  BronzeLines(RecordParser parser, String bronzePath, long lineageRunId, Map<String, String> sha256ByFile,
-      Map<String, Long> linesBeforeSplit) {
+  BronzeLines(RecordParser parser, BronzeFormat format, String bronzePath, long lineageRunId,
+      Map<String, String> sha256ByFile, Map<String, Long> linesBeforeSplit) {
     this.parser = parser;
+    this.format = format;
     this.bronzePath = bronzePath;
     this.lineageRunId = lineageRunId;
     this.sha256ByFile = Map.copyOf(sha256ByFile);
@@ -48,6 +51,7 @@ final class BronzeLines implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> lines) {
+    LineDecoder decoder = format.decoder();
     return new Iterator<Row>() {
       private final ArrayDeque<Row> ready = new ArrayDeque<>();
       private String fileUri;
@@ -66,7 +70,7 @@ final class BronzeLines implements MapPartitionsFunction<Row, Row> {
           if (file == null || start != split || !uri.equals(fileUri)) {
             startSplit(uri, start);
           }
-          accept(line.getString(0));
+          accept(decoder.decode((byte[]) line.get(0)));
         }
         return !ready.isEmpty();
       }
@@ -93,14 +97,14 @@ final class BronzeLines implements MapPartitionsFunction<Row, Row> {
         firstLine = before + 1;
       }
 
-      private void accept(String line) {
+      private void accept(LineDecoder.Line line) {
         long position = index++;
         boolean header = split == 0 && position == 0;
-        if (header || line.isBlank()) {
+        if (header || line.text().isBlank()) {
           return;
         }
-        RecordParser.Parsed parsed = parser.parse(line);
-        ready.add(RowFactory.create(Candidates.row(lineageRunId, file, firstLine + position, sha256, line,
+        RecordParser.Parsed parsed = parser.parse(line.text());
+        ready.add(RowFactory.create(Candidates.row(lineageRunId, file, firstLine + position, sha256, line.raw(),
             parsed.reason(), false, null, parsed.values())));
       }
     };

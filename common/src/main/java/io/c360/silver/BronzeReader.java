@@ -32,11 +32,13 @@ final class BronzeReader {
   private final SparkSession spark;
   private final String bronzePath;
   private final RecordParser parser;
+  private final BronzeFormat format;
 
-  BronzeReader(SparkSession spark, LakeLayout layout, RecordParser parser) {
+  BronzeReader(SparkSession spark, LakeLayout layout, RecordParser parser, BronzeFormat format) {
     this.spark = spark;
     this.bronzePath = layout.bronze().toUri().getPath();
     this.parser = parser;
+    this.format = format;
   }
 
   /** The data lines of {@code files} (header and blank lines are not rows), parsed, in arrival order {@code runId}. */
@@ -44,12 +46,13 @@ final class BronzeReader {
     Map<String, String> sha256ByFile = new HashMap<>();
     files.forEach(f -> sha256ByFile.put(f.relativePath(), f.sha256()));
     String[] paths = files.stream().map(f -> f.path().toString()).toArray(String[]::new);
+    // The text source keeps each line's bytes as read; cast to binary they reach BronzeLines undecoded.
     Dataset<Row> lines = spark.read().text(paths)
-        .select(col("value"), col("_metadata.file_path").as(FILE), col("_metadata.file_block_start").as(SPLIT));
+        .select(col("value").cast("binary"), col("_metadata.file_path").as(FILE), col("_metadata.file_block_start").as(SPLIT));
     Map<String, List<Long>> splits = plannedSplits(lines);
     boolean singleSplits = splits != null && splits.values().stream().allMatch(s -> s.size() == 1 && s.get(0) == 0);
     Map<String, Long> linesBefore = singleSplits ? firstSplits(splits) : countedSplits(lines);
-    return lines.mapPartitions(new BronzeLines(parser, bronzePath, lineageRunId, sha256ByFile, linesBefore),
+    return lines.mapPartitions(new BronzeLines(parser, format, bronzePath, lineageRunId, sha256ByFile, linesBefore),
         Encoders.row(Candidates.schema(parser.table())));
   }
 

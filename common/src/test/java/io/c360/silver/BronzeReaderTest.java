@@ -19,7 +19,7 @@ class BronzeReaderTest extends SilverTestBase {
   /** (file, line, sha256, reason, CustomerID) of every row read, in file and line order. */
   private List<List<Object>> read(List<BronzeFile> files) {
     List<List<Object>> rows = new ArrayList<>();
-    for (Row r : new BronzeReader(spark, lake, new RecordParser(CUSTOMERS)).read(files, 3)
+    for (Row r : new BronzeReader(spark, lake, new RecordParser(CUSTOMERS), BronzeFormat.DEFAULT).read(files, 3)
         .orderBy(Lineage.SOURCE_FILE, Lineage.SOURCE_LINE)
         .select(Lineage.RUN_ID, Lineage.SOURCE_FILE, Lineage.SOURCE_LINE, Candidates.SHA256, Candidates.REASON,
             "CustomerID").collectAsList()) {

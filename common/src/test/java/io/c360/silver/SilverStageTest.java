@@ -98,6 +98,42 @@ class SilverStageTest extends SilverTestBase {
         result(result, CUSTOMERS).total().toString());
   }
 
+  /** A UTF-8 BOM and header, then 'é' as the single windows-1252 byte 0xE9 in a Name and an Address. */
+  private void customersWithWindows1252Bytes() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bytes.writeBytes((header(CUSTOMERS) + "\n1,Ren").getBytes(StandardCharsets.US_ASCII));
+    bytes.write(0xE9);
+    bytes.writeBytes(",a@x.com,addr\n2,Bob,b@x.com,Caf".getBytes(StandardCharsets.US_ASCII));
+    bytes.write(0xE9);
+    bytes.writeBytes(" St\n3,Ann,c@x.com,addr\n".getBytes(StandardCharsets.US_ASCII));
+    bronzeBytes("Customers.csv", bytes.toByteArray());
+  }
+
+  @Test
+  void bytesInvalidInTheBronzeEncodingAreABadValueNeverAReplacementCharacter() {
+    customersWithWindows1252Bytes();
+    SilverStageResult result = runSilver();
+
+    assertEquals(List.of(row(3, "Ann", "c@x.com", "addr")), silver(CUSTOMERS));
+    assertEquals(List.of(
+        row("Customers.csv", 2L, "BAD_VALUE:Name", "1,Ren\uFFFD,a@x.com,addr"),
+        row("Customers.csv", 3L, "BAD_VALUE:Address", "2,Bob,b@x.com,Caf\uFFFD St")), quarantined(CUSTOMERS));
+    assertEquals("read 3 + readmitted 0 = upserted 1 + duplicates 0 + quarantined 2",
+        result(result, CUSTOMERS).total().toString());
+  }
+
+  @Test
+  void theBronzeEncodingDecodesWindows1252AndAUtf8BomIsStillIgnored() {
+    format = new BronzeFormat("windows-1252");
+    customersWithWindows1252Bytes();
+    runSilver();
+
+    assertEquals(List.of(row(1, "René", "a@x.com", "addr"), row(2, "Bob", "b@x.com", "Café St"),
+        row(3, "Ann", "c@x.com", "addr")), silver(CUSTOMERS));
+    assertEquals(List.of(), quarantined(CUSTOMERS));
+  }
+
   @Test
   void lastOccurrenceWinsAcrossFilesInPathOrderAndRejectsNeverReplace() {
     customers("1,Ann,a@x.com,addr", "2,Bob,b@x.com,addr");

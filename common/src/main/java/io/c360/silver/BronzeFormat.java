@@ -1,0 +1,43 @@
+package io.c360.silver;
+
+import io.c360.config.BronzeSettings;
+import java.io.Serializable;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/** How silver reads bronze text ({@code c360.bronze}): the files' charset. */
+public final class BronzeFormat implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public static final BronzeFormat DEFAULT = new BronzeFormat(StandardCharsets.UTF_8.name());
+
+  private final String encoding;
+
+  /** {@code encoding} must be a charset silver can split byte-wise ({@link BronzeSettings#isSplittable}). */
+  public BronzeFormat(String encoding) {
+    Charset charset = Charset.forName(encoding);
+    if (!BronzeSettings.isSplittable(charset)) {
+      throw new IllegalArgumentException("bronze encoding " + encoding + " cannot be split into lines and fields "
+          + "byte-wise: line breaks, ',' and '\"' must be single ASCII bytes");
+    }
+    this.encoding = charset.name();
+  }
+
+  public static BronzeFormat of(BronzeSettings settings) {
+    return new BronzeFormat(settings.encoding());
+  }
+
+  public String encoding() {
+    return encoding;
+  }
+
+  /** A new decoder for this charset; one per thread. */
+  LineDecoder decoder() {
+    return new LineDecoder(Charset.forName(encoding));
+  }
+
+  @Override
+  public String toString() {
+    return encoding;
+  }
+}
