@@ -4,20 +4,27 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** {@code c360.bronze}: how bronze CSV files are decoded. */
+/** {@code c360.bronze}: how bronze CSV files are decoded and cut into records. */
 public final class BronzeSettings {
   /** The bytes silver finds records and fields by; they must encode as these same ASCII bytes. */
   private static final String SEPARATORS = "\n\r,\"";
 
   private final String encoding;
+  private final int maxRecordLines;
 
-  BronzeSettings(String encoding) {
+  BronzeSettings(String encoding, int maxRecordLines) {
     this.encoding = encoding;
+    this.maxRecordLines = maxRecordLines;
   }
 
   /** The canonical name of the charset bronze files are decoded with, e.g. {@code UTF-8}. */
   public String encoding() {
     return encoding;
+  }
+
+  /** The most physical lines an unterminated quote can spoil (a quoted field's line breaks join lines). */
+  public int maxRecordLines() {
+    return maxRecordLines;
   }
 
   /**

@@ -296,7 +296,8 @@ public final class SettingsLoader {
     JdbcUrlSecrets.register(publish.url());
     String effective = withoutSecrets(config).getConfig(ROOT).atPath(ROOT).root()
         .render(ConfigRenderOptions.defaults().setOriginComments(true).setComments(false).setJson(false));
-    BronzeSettings bronze = new BronzeSettings(v.charset("c360.bronze.encoding"));
+    BronzeSettings bronze = new BronzeSettings(v.charset("c360.bronze.encoding"),
+        v.intAtLeast("c360.bronze.max-record-lines", 1));
     return new Settings(config.getString("c360.profile"), lake, spark, quality, publish, storage, bronze,
         v.intAtLeast("c360.gold.percentile-accuracy", 1), v.longValue("c360.generate.seed"), effective);
   }
