@@ -5,13 +5,10 @@ import io.c360.lake.ConcurrentTasks;
 import io.c360.lake.LakeLayout;
 import io.c360.ledger.FileRecord;
 import io.c360.lake.Sha256;
-import java.io.BufferedReader;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,6 +35,8 @@ public final class BronzeInventory {
 
   /** Files hashed at the same time: reading is I/O-bound, on object stores mostly waiting on the network. */
   static final int HASH_THREADS = 8;
+  /** A header longer than this is no catalog header; reading on would only cost memory. */
+  private static final int MAX_HEADER_BYTES = 1 << 16;
 
   private final LakeLayout layout;
   private final AtomicLong hashedFiles = new AtomicLong();
@@ -200,20 +199,17 @@ public final class BronzeInventory {
    * Why the file's header does not match the catalog (trimmed, case-insensitive, BOM ignored), or {@code null}
    * when it does.
    */
-  public String headerProblem(Table table, BronzeFile file) {
-    String header;
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(layout.fileSystem().open(file.path()), StandardCharsets.UTF_8))) {
-      header = reader.readLine();
+  public String headerProblem(Table table, BronzeFile file, BronzeFormat format) {
+    byte[] first;
+    try (InputStream in = layout.fileSystem().open(file.path())) {
+      first = firstLine(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read bronze file " + file + ": " + e.getMessage(), e);
     }
-    if (header == null) {
+    if (first == null) {
       return "bronze file " + file + " is empty: expected a header row " + String.join(",", table.columnNames());
     }
-    if (header.startsWith("\uFEFF")) {
-      header = header.substring(1);
-    }
+    String header = format.decoder().decode(first).raw();
     List<String> found = CsvLine.split(header);
     List<String> names = found == null ? List.of(header)
         : found.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toList());
@@ -224,5 +220,22 @@ public final class BronzeInventory {
     }
     return String.format("bronze file %s line 1: header %s does not match table %s, expected %s",
         file, found == null ? header : found, table, String.join(",", table.columnNames()));
+  }
+
+  /** The bytes of the first line without its line break and a UTF-8 BOM, or {@code null} for an empty file. */
+  private static byte[] firstLine(InputStream in) throws IOException {
+    java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+    InputStream buffered = new java.io.BufferedInputStream(in);
+    int b = buffered.read();
+    if (b < 0) {
+      return null;
+    }
+    while (b >= 0 && b != '\n' && b != '\r' && line.size() < MAX_HEADER_BYTES) {
+      line.write(b);
+      b = buffered.read();
+    }
+    byte[] bytes = line.toByteArray();
+    boolean bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
+    return bom ? java.util.Arrays.copyOfRange(bytes, 3, bytes.length) : bytes;
   }
 }

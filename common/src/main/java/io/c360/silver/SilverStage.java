@@ -48,6 +48,7 @@ public final class SilverStage {
   private boolean fullRefresh;
   private boolean rehash;
   private double maxRejectedFraction = 1.0;
+  private BronzeFormat format = BronzeFormat.DEFAULT;
   private Function<Table, List<QualityRule>> rules = t -> List.of();
   private List<Table> tables = Catalog.tables();
   private Consumer<SilverResult> onTable = r -> { };
@@ -77,6 +78,12 @@ public final class SilverStage {
   /** Hash every bronze file, also those whose size and modification time match their latest ledger record. */
   public SilverStage rehash(boolean value) {
     this.rehash = value;
+    return this;
+  }
+
+  /** How the bronze files are decoded ({@code c360.bronze}). */
+  public SilverStage format(BronzeFormat value) {
+    this.format = value;
     return this;
   }
 
@@ -268,7 +275,7 @@ public final class SilverStage {
     for (BronzeFile file : files) {
       String problem = BronzeNames.problem(file.relativePath());
       if (problem == null) {
-        problem = inventory.headerProblem(table, file);
+        problem = inventory.headerProblem(table, file, format);
       }
       if (problem == null) {
         readable.add(file);
@@ -283,6 +290,7 @@ public final class SilverStage {
         .runId(runId)
         .lineageRunId(lineageRunId)
         .files(readable)
+        .format(format)
         .rules(rules.apply(table))
         .maxRejectedFraction(maxRejectedFraction)
         .readmitOrphans(readmitOrphans)

@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,8 +38,8 @@ import org.junit.jupiter.api.Test;
  * one lake and its two runs, which keeps the catalogue to one Spark session and a minute or two. The table it
  * prints (class | outcome | rows read / in silver / quarantined) is the one for the issue's note.
  *
- * <p>The value classes that need the s7-values branch (UTF-16 lengths, NUL, unpaired surrogates, encodings,
- * RFC 4180 line breaks) are written below as disabled tests with their expected outcome per DESIGN §4.
+ * <p>The value classes (UTF-16 lengths, NUL, unpaired surrogates, encodings, RFC 4180 line breaks) are tests of
+ * their own below, each on its own lake, with their expected outcome per DESIGN §4.
  */
 class BadInputCatalogueTest extends SilverTestBase {
   private static final String OT = "OnlineTransactions/";
@@ -402,7 +401,6 @@ class BadInputCatalogueTest extends SilverTestBase {
   }
 
   @Test
-  @Disabled("needs s7-values")
   void emojiNameLongerThanTheColumnInUtf16UnitsIsABadValue() {
     // 60 code points fit VARCHAR(100) by code points, but they are 120 UTF-16 units, as NVARCHAR and H2 count.
     customersOnly(utf8("1," + "\uD83D\uDE00".repeat(60) + ",e@x.com,addr\n2,Ok,o@x.com,addr\n"));
@@ -410,14 +408,12 @@ class BadInputCatalogueTest extends SilverTestBase {
   }
 
   @Test
-  @Disabled("needs s7-values")
   void nulInANameIsABadValue() {
     customersOnly(utf8("1,A\u0000B,e@x.com,addr\n2,Ok,o@x.com,addr\n"));
     assertOneBadName("BAD_VALUE:Name");
   }
 
   @Test
-  @Disabled("needs s7-values")
   void anUnpairedSurrogateIsABadValue() {
     // ED A0 80 encodes the lone high surrogate U+D800 (CESU-8 style): no valid UTF-8, no target can hold it.
     ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -437,24 +433,21 @@ class BadInputCatalogueTest extends SilverTestBase {
   }
 
   @Test
-  @Disabled("needs s7-values")
   void windows1252BytesUnderUtf8AreABadValueNotAReplacementCharacter() {
     customersOnly(windows1252Cafe());
     assertOneBadName("BAD_VALUE:Name");
   }
 
   @Test
-  @Disabled("needs s7-values: set c360.bronze.encoding=windows-1252 for this stage the way s7-values does")
   void windows1252BytesWithTheEncodingSetAreDecoded() {
     customersOnly(windows1252Cafe());
-    // After merging: run the stage with c360.bronze.encoding = windows-1252 here.
+    format = new BronzeFormat("windows-1252", 32); // c360.bronze.encoding = windows-1252
     SilverStageResult result = runSilver();
     assertEquals(List.of(row(1, "Caf\u00e9", "e@x.com", "addr"), row(2, "Ok", "o@x.com", "addr")), silver(CUSTOMERS));
     assertEquals(counts(2, 2, 0, 0), counts(result(result, CUSTOMERS).total()));
   }
 
   @Test
-  @Disabled("needs s7-values")
   void aQuotedFieldWithALineBreakIsOneRecordNumberedByItsFirstLine() {
     customersOnly(utf8("1,Ann,a@x.com,\"1 Main St\nSpringfield\"\n2,Ok,o@x.com,addr\n"));
     SilverStageResult result = runSilver();

@@ -81,6 +81,101 @@ class SilverStageTest extends SilverTestBase {
   }
 
   @Test
+  void textTheTargetsCannotHoldIsABadValue() {
+    String emoji = "\uD83D\uDE00";
+    customers("1," + emoji.repeat(50) + ",a@x.com,addr",
+        "2," + emoji.repeat(100) + ",b@x.com,addr",
+        "3,Cy\u0000Lee,c@x.com,addr",
+        "4,Dee,d@x.com," + "x".repeat(255));
+    SilverStageResult result = runSilver();
+
+    assertEquals(List.of(row(1, emoji.repeat(50), "a@x.com", "addr"), row(4, "Dee", "d@x.com", "x".repeat(255))),
+        silver(CUSTOMERS));
+    assertEquals(List.of(
+        row("Customers.csv", 3L, "BAD_VALUE:Name", "2," + emoji.repeat(100) + ",b@x.com,addr"),
+        row("Customers.csv", 4L, "BAD_VALUE:Name", "3,Cy\u0000Lee,c@x.com,addr")), quarantined(CUSTOMERS));
+    assertEquals("read 4 + readmitted 0 = upserted 2 + duplicates 0 + quarantined 2",
+        result(result, CUSTOMERS).total().toString());
+  }
+
+  /** A UTF-8 BOM and header, then 'é' as the single windows-1252 byte 0xE9 in a Name and an Address. */
+  private void customersWithWindows1252Bytes() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bytes.writeBytes((header(CUSTOMERS) + "\n1,Ren").getBytes(StandardCharsets.US_ASCII));
+    bytes.write(0xE9);
+    bytes.writeBytes(",a@x.com,addr\n2,Bob,b@x.com,Caf".getBytes(StandardCharsets.US_ASCII));
+    bytes.write(0xE9);
+    bytes.writeBytes(" St\n3,Ann,c@x.com,addr\n".getBytes(StandardCharsets.US_ASCII));
+    bronzeBytes("Customers.csv", bytes.toByteArray());
+  }
+
+  @Test
+  void bytesInvalidInTheBronzeEncodingAreABadValueNeverAReplacementCharacter() {
+    customersWithWindows1252Bytes();
+    SilverStageResult result = runSilver();
+
+    assertEquals(List.of(row(3, "Ann", "c@x.com", "addr")), silver(CUSTOMERS));
+    assertEquals(List.of(
+        row("Customers.csv", 2L, "BAD_VALUE:Name", "1,Ren\uFFFD,a@x.com,addr"),
+        row("Customers.csv", 3L, "BAD_VALUE:Address", "2,Bob,b@x.com,Caf\uFFFD St")), quarantined(CUSTOMERS));
+    assertEquals("read 3 + readmitted 0 = upserted 1 + duplicates 0 + quarantined 2",
+        result(result, CUSTOMERS).total().toString());
+  }
+
+  @Test
+  void theBronzeEncodingDecodesWindows1252AndAUtf8BomIsStillIgnored() {
+    format = new BronzeFormat("windows-1252", 32);
+    customersWithWindows1252Bytes();
+    runSilver();
+
+    assertEquals(List.of(row(1, "René", "a@x.com", "addr"), row(2, "Bob", "b@x.com", "Café St"),
+        row(3, "Ann", "c@x.com", "addr")), silver(CUSTOMERS));
+    assertEquals(List.of(), quarantined(CUSTOMERS));
+  }
+
+  @Test
+  void aQuotedLineBreakIsOneRecordAndAnUnterminatedQuoteSpoilsAtMostMaxRecordLines() {
+    List<String> lines = new java.util.ArrayList<>(List.of(
+        "1,Ann,a@x.com,\"12 Main St", "Apt 4\"",     // lines 2-3: one record
+        "x2,Bob,b@x.com,\"1 A St", "B\"",           // lines 4-5: one record, a bad CustomerID
+        "",                                          // line 6: no row
+        "3,Cy,c@x.com,\"never closed"));             // line 7: spoils lines 7-38
+    for (int i = 100; i <= 130; i++) {
+      lines.add(i + ",N" + i + ",n@x.com,addr");
+    }
+    lines.add("4,Dee,d@x.com,addr");                // line 39: parsed again
+    customers(lines.toArray(new String[0]));
+    SilverStageResult result = runSilver();
+
+    assertEquals(List.of(row(1, "Ann", "a@x.com", "12 Main St\nApt 4"), row(4, "Dee", "d@x.com", "addr")),
+        silver(CUSTOMERS));
+    List<List<Object>> expected = new java.util.ArrayList<>();
+    expected.add(row("Customers.csv", 4L, "BAD_VALUE:CustomerID", "x2,Bob,b@x.com,\"1 A St\nB\""));
+    expected.add(row("Customers.csv", 7L, "MALFORMED", "3,Cy,c@x.com,\"never closed"));
+    for (int i = 100; i <= 130; i++) {
+      expected.add(row("Customers.csv", (long) i - 92, "MALFORMED", i + ",N" + i + ",n@x.com,addr"));
+    }
+    assertEquals(expected, quarantined(CUSTOMERS));
+    assertEquals("read 35 + readmitted 0 = upserted 2 + duplicates 0 + quarantined 33",
+        result(result, CUSTOMERS).total().toString(), "a record counts once, each spoiled line once");
+  }
+
+  @Test
+  void anOrphanWithAQuotedLineBreakIsReadmittedWhole() {
+    products();
+    bronze("OnlineTransactions/2025-03-01.csv", header(ONLINE_TRANSACTIONS),
+        "100,1,10,2025-03-01 10:00:00,\"Pay", "Pal\",20,Completed");
+    runSilver();
+    assertEquals(List.of(row("OnlineTransactions/2025-03-01.csv", 2L, "ORPHAN:CustomerID",
+        "100,1,10,2025-03-01 10:00:00,\"Pay\nPal\",20,Completed")), quarantined(ONLINE_TRANSACTIONS));
+    bronze("Customers/2025-03-02.csv", header(CUSTOMERS), "1,Ann,a@x.com,addr");
+    runSilver();
+    assertEquals(List.of(row(100, 1, 10, LocalDateTime.of(2025, 3, 1, 10, 0), "Pay\nPal", dec("20.00"),
+        "Completed")), silver(ONLINE_TRANSACTIONS));
+  }
+
+  @Test
   void lastOccurrenceWinsAcrossFilesInPathOrderAndRejectsNeverReplace() {
     customers("1,Ann,a@x.com,addr", "2,Bob,b@x.com,addr");
     products();
