@@ -50,7 +50,7 @@ public final class ColumnType implements Serializable {
     return kind;
   }
 
-  /** Maximum number of characters of a VARCHAR. */
+  /** Maximum length of a VARCHAR in UTF-16 code units (as NVARCHAR and H2 count; an emoji takes two). */
   public int length() {
     return length;
   }

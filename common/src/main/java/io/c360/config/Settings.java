@@ -8,12 +8,13 @@ public final class Settings {
   private final QualitySettings quality;
   private final PublishSettings publish;
   private final StorageSettings storage;
+  private final BronzeSettings bronze;
   private final int percentileAccuracy;
   private final long generateSeed;
   private final String effective;
 
   Settings(String profile, LakeSettings lake, SparkSettings spark, QualitySettings quality, PublishSettings publish,
-      StorageSettings storage, int percentileAccuracy,
+      StorageSettings storage, BronzeSettings bronze, int percentileAccuracy,
       long generateSeed, String effective) {
     this.profile = profile;
     this.lake = lake;
@@ -21,6 +22,7 @@ public final class Settings {
     this.quality = quality;
     this.publish = publish;
     this.storage = storage;
+    this.bronze = bronze;
     this.percentileAccuracy = percentileAccuracy;
     this.generateSeed = generateSeed;
     this.effective = effective;
@@ -48,6 +50,10 @@ public final class Settings {
 
   public StorageSettings storage() {
     return storage;
+  }
+
+  public BronzeSettings bronze() {
+    return bronze;
   }
 
   /** {@code c360.gold.percentile-accuracy}. */

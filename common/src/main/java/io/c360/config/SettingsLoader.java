@@ -296,7 +296,9 @@ public final class SettingsLoader {
     JdbcUrlSecrets.register(publish.url());
     String effective = withoutSecrets(config).getConfig(ROOT).atPath(ROOT).root()
         .render(ConfigRenderOptions.defaults().setOriginComments(true).setComments(false).setJson(false));
-    return new Settings(config.getString("c360.profile"), lake, spark, quality, publish, storage,
+    BronzeSettings bronze = new BronzeSettings(v.charset("c360.bronze.encoding"),
+        v.intAtLeast("c360.bronze.max-record-lines", 1));
+    return new Settings(config.getString("c360.profile"), lake, spark, quality, publish, storage, bronze,
         v.intAtLeast("c360.gold.percentile-accuracy", 1), v.longValue("c360.generate.seed"), effective);
   }
 
@@ -428,6 +430,21 @@ public final class SettingsLoader {
       } catch (ConfigException e) {
         throw bad(path, "a string");
       }
+    }
+
+    /** The canonical name of a charset bronze files can be split in ({@link BronzeSettings#isSplittable}). */
+    String charset(String path) {
+      java.nio.charset.Charset charset;
+      try {
+        charset = java.nio.charset.Charset.forName(string(path, false));
+      } catch (IllegalArgumentException e) {
+        throw bad(path, "a charset name such as UTF-8, windows-1252 or ISO-8859-1");
+      }
+      if (!BronzeSettings.isSplittable(charset)) {
+        throw bad(path, "a charset in which line breaks, ',' and '\"' are single ASCII bytes (UTF-8, windows-1252, "
+            + "ISO-8859-1, ...); convert UTF-16 or UTF-32 files to UTF-8 first");
+      }
+      return charset.name();
     }
 
     int intAtLeast(String path, int min) {

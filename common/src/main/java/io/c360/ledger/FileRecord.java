@@ -2,7 +2,15 @@ package io.c360.ledger;
 
 /** What one run did with one bronze file version (path relative to {@code bronze/} plus content hash). */
 public final class FileRecord {
-  public enum Status { INGESTED, REJECTED }
+  /**
+   * INGESTED: its rows went to silver and quarantine. REJECTED: refused whole (name, header, too many bad rows);
+   * retried every run. UNKNOWN: no table reads it (a misnamed file); recorded once per version, under
+   * {@link #NO_TABLE}.
+   */
+  public enum Status { INGESTED, REJECTED, UNKNOWN }
+
+  /** The table name of a file that no table reads. */
+  public static final String NO_TABLE = "-";
 
   public static final long UNKNOWN_TIME = -1;
 

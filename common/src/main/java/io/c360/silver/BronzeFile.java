@@ -26,6 +26,9 @@ public final class BronzeFile implements Comparable<BronzeFile> {
     this.sha256 = sha256;
   }
 
+  /** The hash of a file refused by its name ({@link BronzeNames}): such a file is never read. */
+  public static final String NOT_READ = "";
+
   /** A modification time that matches none (ledger records written before times were recorded). */
   public static final long UNKNOWN_TIME = -1;
 

@@ -6,7 +6,7 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Turns one raw bronze line into normalised field values or a rejection reason, applying DESIGN §4 steps
+ * Turns one raw bronze record into normalised field values or a rejection reason, applying DESIGN §4 steps
  * 2–4 up to {@code NULL_KEY}: {@code MALFORMED}, then {@code BAD_VALUE:<column>} (first bad column in catalog
  * order), then {@code NULL_KEY}. Orphans and expectations need other tables and are judged later, in Spark.
  */
@@ -55,12 +55,18 @@ public final class RecordParser implements Serializable {
     }
   }
 
+  /** A record (or spoiled line) that is not CSV at all: no values, {@code MALFORMED}. */
+  public Parsed malformed() {
+    return new Parsed(new String[table.columns().size()], MALFORMED);
+  }
+
+  /** Parses one record; a quoted field may hold line breaks. */
   public Parsed parse(String line) {
     List<Column> columns = table.columns();
     String[] values = new String[columns.size()];
     List<String> fields = CsvLine.split(line);
     if (fields == null || fields.size() != columns.size()) {
-      return new Parsed(values, MALFORMED);
+      return malformed();
     }
     String reason = null;
     for (int i = 0; i < values.length; i++) {

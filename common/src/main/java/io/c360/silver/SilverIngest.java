@@ -42,6 +42,7 @@ public final class SilverIngest {
   private long lineageRunId = -1;
   private List<BronzeFile> files = List.of();
   private List<QualityRule> rules = List.of();
+  private BronzeFormat format = BronzeFormat.DEFAULT;
   private RejectedShareCeiling ceiling = new RejectedShareCeiling(1.0);
   private boolean readmitOrphans = true;
   private ParentKeys parentKeys;
@@ -76,6 +77,12 @@ public final class SilverIngest {
 
   public SilverIngest files(List<BronzeFile> value) {
     this.files = value.stream().sorted().collect(Collectors.toList());
+    return this;
+  }
+
+  /** How the bronze files are decoded ({@code c360.bronze}). */
+  public SilverIngest format(BronzeFormat value) {
+    this.format = value;
     return this;
   }
 
@@ -142,7 +149,7 @@ public final class SilverIngest {
   private Dataset<Row> candidates(RecordParser parser) {
     Dataset<Row> candidates = null;
     if (!files.isEmpty()) {
-      candidates = new BronzeReader(spark, layout, parser).read(files, lineageRunId > 0 ? lineageRunId : runId);
+      candidates = new BronzeReader(spark, layout, parser, format).read(files, lineageRunId > 0 ? lineageRunId : runId);
     }
     if (readmitOrphans) {
       Dataset<Row> orphans = OrphanReparse.candidates(quarantine.pendingOrphans(table), parser);

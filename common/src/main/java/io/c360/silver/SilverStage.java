@@ -6,6 +6,7 @@ import io.c360.lake.ConcurrentTasks;
 import io.c360.lake.JobDescription;
 import io.c360.lake.KillPoint;
 import io.c360.lake.LakeLayout;
+import io.c360.ledger.FileCounts;
 import io.c360.ledger.FileRecord;
 import io.c360.ledger.Ledger;
 import io.c360.ledger.LedgerReader;
@@ -30,9 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bronze → silver stage of one run over every catalog table, parents first: picks the file versions the
- * ledger has not seen (DESIGN §4 step 1), refuses files whose header does not match, runs {@link SilverIngest}
- * and records files and tables in the ledger. {@code fullRefresh} rebuilds silver and quarantine by replaying
- * the bronze files in the order the ledger first saw them, new files last. The tables of one dependency level
+ * ledger has not seen (DESIGN §4 step 1), refuses files whose name ({@link BronzeNames}) or header does not
+ * match, runs {@link SilverIngest} and records files and tables in the ledger, also the files no table reads.
+ * {@code fullRefresh} rebuilds silver and quarantine by replaying the bronze files in the order the ledger first
+ * saw them, new files last. The tables of one dependency level
  * ({@link Catalog#levels}) are loaded concurrently, at most {@link #concurrentTables} at a time.
  */
 public final class SilverStage {
@@ -46,6 +48,7 @@ public final class SilverStage {
   private boolean fullRefresh;
   private boolean rehash;
   private double maxRejectedFraction = 1.0;
+  private BronzeFormat format = BronzeFormat.DEFAULT;
   private Function<Table, List<QualityRule>> rules = t -> List.of();
   private List<Table> tables = Catalog.tables();
   private Consumer<SilverResult> onTable = r -> { };
@@ -75,6 +78,12 @@ public final class SilverStage {
   /** Hash every bronze file, also those whose size and modification time match their latest ledger record. */
   public SilverStage rehash(boolean value) {
     this.rehash = value;
+    return this;
+  }
+
+  /** How the bronze files are decoded ({@code c360.bronze}). */
+  public SilverStage format(BronzeFormat value) {
+    this.format = value;
     return this;
   }
 
@@ -119,6 +128,7 @@ public final class SilverStage {
       LOG.info("full refresh: {}", refreshReason);
     }
     Map<Long, Map<Table, List<BronzeFile>>> batches = plan(ledgerFiles, refresh);
+    List<FileRecord> unknown = unknownFiles(ledgerFiles);
     KillPoint.reach("bronze-read");
     if (refresh) {
       marker.begin(runId);
@@ -128,7 +138,7 @@ public final class SilverStage {
     List<SilverResult> results = new ArrayList<>();
     // Filled by the tables' threads as each one ends, so a failing table keeps what the others did.
     List<String> errors = Collections.synchronizedList(new ArrayList<>());
-    List<FileRecord> fileRecords = Collections.synchronizedList(new ArrayList<>());
+    List<FileRecord> fileRecords = Collections.synchronizedList(new ArrayList<>(unknown));
     List<TableRecord> tableRecords = Collections.synchronizedList(new ArrayList<>());
     Quarantine quarantine = new Quarantine(spark, layout);
     // One quarantine commit per batch, made after its tables loaded (the first one creates the table).
@@ -195,7 +205,31 @@ public final class SilverStage {
       marker.end();
     }
     KillPoint.reach("silver-done");
-    return new SilverStageResult(results, errors, refreshReason);
+    return new SilverStageResult(results, errors,
+        unknown.stream().map(FileRecord::message).collect(Collectors.toList()), refreshReason);
+  }
+
+  /**
+   * A record for each version of a bronze file that no table reads and that the ledger has not yet recorded as
+   * unknown: every file under {@code bronze/} is accounted for, but a misnamed file is reported once, not on
+   * every run. A version is its hash, or its size and modification time for a file refused by its name.
+   */
+  private List<FileRecord> unknownFiles(List<FileRecord> ledgerFiles) {
+    Map<String, FileRecord> latest = LedgerReader.latest(ledgerFiles).getOrDefault(FileRecord.NO_TABLE, Map.of());
+    List<FileRecord> records = new ArrayList<>();
+    for (BronzeFile file : inventory.unclaimed(latest, rehash)) {
+      FileRecord known = latest.get(file.relativePath());
+      boolean recorded = known != null && known.status() == FileRecord.Status.UNKNOWN
+          && known.sha256().equals(file.sha256()) && (!BronzeFile.NOT_READ.equals(file.sha256())
+          || known.sizeBytes() == file.sizeBytes() && known.modifiedAt() == file.modifiedAt());
+      if (!recorded) {
+        String message = BronzeNames.unknown(file.relativePath());
+        LOG.warn(message);
+        records.add(new FileRecord(runId, runId, FileRecord.NO_TABLE, file.relativePath(), file.sha256(),
+            file.sizeBytes(), file.modifiedAt(), FileRecord.Status.UNKNOWN, FileCounts.NONE, message));
+      }
+    }
+    return records;
   }
 
   /**
@@ -239,7 +273,10 @@ public final class SilverStage {
       ParentKeys parentKeys, QuarantineWrites quarantineWrites, List<FileRecord> records, List<String> errors) {
     List<BronzeFile> readable = new ArrayList<>();
     for (BronzeFile file : files) {
-      String problem = inventory.headerProblem(table, file);
+      String problem = BronzeNames.problem(file.relativePath());
+      if (problem == null) {
+        problem = inventory.headerProblem(table, file, format);
+      }
       if (problem == null) {
         readable.add(file);
       } else {
@@ -253,6 +290,7 @@ public final class SilverStage {
         .runId(runId)
         .lineageRunId(lineageRunId)
         .files(readable)
+        .format(format)
         .rules(rules.apply(table))
         .maxRejectedFraction(maxRejectedFraction)
         .readmitOrphans(readmitOrphans)

@@ -2,16 +2,26 @@ package io.c360.silver;
 
 import java.util.List;
 
-/** Per-table results of the silver stage and the file-level errors (rejected files) that make the run exit 1. */
+/**
+ * Per-table results of the silver stage, the file-level errors (rejected files) that make the run exit 1 and the
+ * warnings (unknown files) that do not.
+ */
 public final class SilverStageResult {
   private final List<SilverResult> tables;
   private final List<String> errors;
+  private final List<String> warnings;
   private final String refreshReason;
 
-  SilverStageResult(List<SilverResult> tables, List<String> errors, String refreshReason) {
+  SilverStageResult(List<SilverResult> tables, List<String> errors, List<String> warnings, String refreshReason) {
     this.tables = List.copyOf(tables);
     this.errors = List.copyOf(errors);
+    this.warnings = List.copyOf(warnings);
     this.refreshReason = refreshReason;
+  }
+
+  /** Bronze files that no table reads, first seen in this version this run: a warning each, no exit code. */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /**

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Strict checks of a normalised field against its catalog type (DESIGN §4): no silent rounding of money,
- * integer literals in range, zero-padded valid dates and timestamps, text within the column's length.
+ * integer literals in range, zero-padded valid dates and timestamps, text within the column's length in UTF-16
+ * code units and free of NUL and unpaired surrogates.
  * Returns the value in the canonical text form Spark casts exactly, or {@code null} when it does not parse.
  */
 final class StrictValues {
@@ -36,10 +37,33 @@ final class StrictValues {
       case DATETIME:
         return dateTime(value);
       case VARCHAR:
-        return value.codePointCount(0, value.length()) <= type.length() ? value : null;
+        return text(value, type.length());
       default:
         throw new IllegalStateException("unknown kind " + type.kind());
     }
+  }
+
+  /**
+   * Text that every target can hold: at most {@code length} UTF-16 code units (what {@code NVARCHAR(n)} and H2's
+   * {@code VARCHAR(n)} count, so an emoji takes two), no NUL (PostgreSQL refuses it) and no unpaired surrogate
+   * (it has no encoding in UTF-8).
+   */
+  private static String text(String value, int length) {
+    if (value.length() > length) {
+      return null;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\0') {
+        return null;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return null;
+      }
+    }
+    return value;
   }
 
   private static String integer(String value) {

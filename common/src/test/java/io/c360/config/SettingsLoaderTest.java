@@ -28,7 +28,7 @@ class SettingsLoaderTest {
   private static final Set<String> ASSERTED = Set.of(
       "c360.profile", "c360.lake.root", "c360.lake.database", "c360.lake.lock-timeout", "c360.spark.master",
       "c360.spark.app-name", "c360.spark.shuffle-partitions", "c360.spark.concurrent-tables",
-      "c360.spark.conf",
+      "c360.spark.conf", "c360.bronze.encoding", "c360.bronze.max-record-lines",
       "c360.quality.max-rejected-fraction", "c360.quality.domain-action", "c360.quality.expectations",
       "c360.gold.percentile-accuracy", "c360.generate.seed", "c360.publish.target", "c360.publish.url",
       "c360.publish.user", "c360.publish.password", "c360.publish.authentication", "c360.publish.batch-size",
@@ -60,6 +60,8 @@ class SettingsLoaderTest {
     assertEquals(8, s.spark().shufflePartitions());
     assertEquals(4, s.spark().concurrentTables());
     assertEquals(Map.of(), s.spark().conf());
+    assertEquals("UTF-8", s.bronze().encoding());
+    assertEquals(32, s.bronze().maxRecordLines());
     assertEquals(0.5, s.quality().maxRejectedFraction());
     assertEquals(ExpectationAction.WARN, s.quality().domainAction());
     assertEquals(List.of(
@@ -99,6 +101,7 @@ class SettingsLoaderTest {
         "c360.lake { root = \"/data/lake\", database = \"c360db\", lock-timeout = 15m }",
         "c360.spark { master = \"local[2]\", app-name = \"nightly\", shuffle-partitions = 3 }",
         "c360.spark.concurrent-tables = 1",
+        "c360.bronze { encoding = cp1252, max-record-lines = 5 }",
         "c360.spark.conf { \"spark.sql.files.maxPartitionBytes\" = \"64m\" }",
         "c360.quality { max-rejected-fraction = 0.1, domain-action = DROP }",
         "c360.quality.expectations.OnlineTransactions.amount-non-negative.action = fail",
@@ -120,6 +123,8 @@ class SettingsLoaderTest {
     assertEquals(3, s.spark().shufflePartitions());
     assertEquals(1, s.spark().concurrentTables());
     assertEquals(Map.of("spark.sql.files.maxPartitionBytes", "64m"), s.spark().conf());
+    assertEquals("windows-1252", s.bronze().encoding(), "the charset's canonical name");
+    assertEquals(5, s.bronze().maxRecordLines());
     assertEquals(0.1, s.quality().maxRejectedFraction());
     assertEquals(ExpectationAction.DROP, s.quality().domainAction());
     assertEquals(List.of(
@@ -202,6 +207,10 @@ class SettingsLoaderTest {
     cases.put("c360.quality.expectations.Customers.x { condition = \"1=1\", severity = high }",
         "c360.quality.expectations.Customers.x.severity: unknown setting");
     cases.put("c360.publish.target = oracle", "c360.publish.target: expected one of h2, postgresql, sqlserver");
+    cases.put("c360.bronze.encoding = UTF-16", "c360.bronze.encoding: expected a charset in which line breaks");
+    cases.put("c360.bronze.encoding = UTF-32LE", "c360.bronze.encoding: expected a charset in which line breaks");
+    cases.put("c360.bronze.max-record-lines = 0", "c360.bronze.max-record-lines: expected an integer >= 1 but got 0");
+    cases.put("c360.bronze.encoding = klingon", "c360.bronze.encoding: expected a charset name");
     cases.put("c360.publish.batch-size = 0", "c360.publish.batch-size: expected an integer >= 1 but got 0");
     for (Map.Entry<String, String> c : cases.entrySet()) {
       Path conf = file("bad.conf", c.getKey());

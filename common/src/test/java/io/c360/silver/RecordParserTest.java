@@ -89,6 +89,9 @@ class RecordParserTest {
     String name = "x".repeat(101);
     assertEquals("BAD_VALUE:Name", reason(Catalog.CUSTOMERS, "1," + name + ",a@x.com,addr"));
     assertNull(reason(Catalog.CUSTOMERS, "1," + "x".repeat(100) + ",a@x.com,addr"));
+    assertEquals("BAD_VALUE:Name", reason(Catalog.CUSTOMERS, "1," + "\uD83D\uDE00".repeat(100) + ",a@x.com,addr"),
+        "100 emoji are 200 UTF-16 units");
+    assertEquals("BAD_VALUE:Address", reason(Catalog.CUSTOMERS, "1,Ann,a@x.com,1 Main\u0000St"));
   }
 
   @Test

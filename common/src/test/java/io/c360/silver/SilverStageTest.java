@@ -81,6 +81,101 @@ class SilverStageTest extends SilverTestBase {
   }
 
   @Test
+  void textTheTargetsCannotHoldIsABadValue() {
+    String emoji = "\uD83D\uDE00";
+    customers("1," + emoji.repeat(50) + ",a@x.com,addr",
+        "2," + emoji.repeat(100) + ",b@x.com,addr",
+        "3,Cy\u0000Lee,c@x.com,addr",
+        "4,Dee,d@x.com," + "x".repeat(255));
+    SilverStageResult result = runSilver();
+
+    assertEquals(List.of(row(1, emoji.repeat(50), "a@x.com", "addr"), row(4, "Dee", "d@x.com", "x".repeat(255))),
+        silver(CUSTOMERS));
+    assertEquals(List.of(
+        row("Customers.csv", 3L, "BAD_VALUE:Name", "2," + emoji.repeat(100) + ",b@x.com,addr"),
+        row("Customers.csv", 4L, "BAD_VALUE:Name", "3,Cy\u0000Lee,c@x.com,addr")), quarantined(CUSTOMERS));
+    assertEquals("read 4 + readmitted 0 = upserted 2 + duplicates 0 + quarantined 2",
+        result(result, CUSTOMERS).total().toString());
+  }
+
+  /** A UTF-8 BOM and header, then 'é' as the single windows-1252 byte 0xE9 in a Name and an Address. */
+  private void customersWithWindows1252Bytes() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bytes.writeBytes((header(CUSTOMERS) + "\n1,Ren").getBytes(StandardCharsets.US_ASCII));
+    bytes.write(0xE9);
+    bytes.writeBytes(",a@x.com,addr\n2,Bob,b@x.com,Caf".getBytes(StandardCharsets.US_ASCII));
+    bytes.write(0xE9);
+    bytes.writeBytes(" St\n3,Ann,c@x.com,addr\n".getBytes(StandardCharsets.US_ASCII));
+    bronzeBytes("Customers.csv", bytes.toByteArray());
+  }
+
+  @Test
+  void bytesInvalidInTheBronzeEncodingAreABadValueNeverAReplacementCharacter() {
+    customersWithWindows1252Bytes();
+    SilverStageResult result = runSilver();
+
+    assertEquals(List.of(row(3, "Ann", "c@x.com", "addr")), silver(CUSTOMERS));
+    assertEquals(List.of(
+        row("Customers.csv", 2L, "BAD_VALUE:Name", "1,Ren\uFFFD,a@x.com,addr"),
+        row("Customers.csv", 3L, "BAD_VALUE:Address", "2,Bob,b@x.com,Caf\uFFFD St")), quarantined(CUSTOMERS));
+    assertEquals("read 3 + readmitted 0 = upserted 1 + duplicates 0 + quarantined 2",
+        result(result, CUSTOMERS).total().toString());
+  }
+
+  @Test
+  void theBronzeEncodingDecodesWindows1252AndAUtf8BomIsStillIgnored() {
+    format = new BronzeFormat("windows-1252", 32);
+    customersWithWindows1252Bytes();
+    runSilver();
+
+    assertEquals(List.of(row(1, "René", "a@x.com", "addr"), row(2, "Bob", "b@x.com", "Café St"),
+        row(3, "Ann", "c@x.com", "addr")), silver(CUSTOMERS));
+    assertEquals(List.of(), quarantined(CUSTOMERS));
+  }
+
+  @Test
+  void aQuotedLineBreakIsOneRecordAndAnUnterminatedQuoteSpoilsAtMostMaxRecordLines() {
+    List<String> lines = new java.util.ArrayList<>(List.of(
+        "1,Ann,a@x.com,\"12 Main St", "Apt 4\"",     // lines 2-3: one record
+        "x2,Bob,b@x.com,\"1 A St", "B\"",           // lines 4-5: one record, a bad CustomerID
+        "",                                          // line 6: no row
+        "3,Cy,c@x.com,\"never closed"));             // line 7: spoils lines 7-38
+    for (int i = 100; i <= 130; i++) {
+      lines.add(i + ",N" + i + ",n@x.com,addr");
+    }
+    lines.add("4,Dee,d@x.com,addr");                // line 39: parsed again
+    customers(lines.toArray(new String[0]));
+    SilverStageResult result = runSilver();
+
+    assertEquals(List.of(row(1, "Ann", "a@x.com", "12 Main St\nApt 4"), row(4, "Dee", "d@x.com", "addr")),
+        silver(CUSTOMERS));
+    List<List<Object>> expected = new java.util.ArrayList<>();
+    expected.add(row("Customers.csv", 4L, "BAD_VALUE:CustomerID", "x2,Bob,b@x.com,\"1 A St\nB\""));
+    expected.add(row("Customers.csv", 7L, "MALFORMED", "3,Cy,c@x.com,\"never closed"));
+    for (int i = 100; i <= 130; i++) {
+      expected.add(row("Customers.csv", (long) i - 92, "MALFORMED", i + ",N" + i + ",n@x.com,addr"));
+    }
+    assertEquals(expected, quarantined(CUSTOMERS));
+    assertEquals("read 35 + readmitted 0 = upserted 2 + duplicates 0 + quarantined 33",
+        result(result, CUSTOMERS).total().toString(), "a record counts once, each spoiled line once");
+  }
+
+  @Test
+  void anOrphanWithAQuotedLineBreakIsReadmittedWhole() {
+    products();
+    bronze("OnlineTransactions/2025-03-01.csv", header(ONLINE_TRANSACTIONS),
+        "100,1,10,2025-03-01 10:00:00,\"Pay", "Pal\",20,Completed");
+    runSilver();
+    assertEquals(List.of(row("OnlineTransactions/2025-03-01.csv", 2L, "ORPHAN:CustomerID",
+        "100,1,10,2025-03-01 10:00:00,\"Pay\nPal\",20,Completed")), quarantined(ONLINE_TRANSACTIONS));
+    bronze("Customers/2025-03-02.csv", header(CUSTOMERS), "1,Ann,a@x.com,addr");
+    runSilver();
+    assertEquals(List.of(row(100, 1, 10, LocalDateTime.of(2025, 3, 1, 10, 0), "Pay\nPal", dec("20.00"),
+        "Completed")), silver(ONLINE_TRANSACTIONS));
+  }
+
+  @Test
   void lastOccurrenceWinsAcrossFilesInPathOrderAndRejectsNeverReplace() {
     customers("1,Ann,a@x.com,addr", "2,Bob,b@x.com,addr");
     products();
@@ -164,6 +259,106 @@ class SilverStageTest extends SilverTestBase {
     assertTrue(result.errors().get(0).contains("FullName"), result.errors().get(0));
     assertEquals(2, silver(PRODUCTS).size());
     assertFalse(lake.exists(lake.silver(CUSTOMERS)));
+  }
+
+  /** (path, status, message) of the ledger's file records of the last run, by path. */
+  private List<List<Object>> ledgerFiles() {
+    List<List<Object>> rows = new java.util.ArrayList<>();
+    for (io.c360.ledger.FileRecord r : new io.c360.ledger.LedgerReader(lake).files()) {
+      if (r.runId() == lastRunId) {
+        rows.add(row(r.path(), r.status().name(), r.message()));
+      }
+    }
+    rows.sort(java.util.Comparator.comparing(r -> (String) r.get(0)));
+    return rows;
+  }
+
+  private void order(String relativePath, int id) {
+    bronze(relativePath, header(ONLINE_TRANSACTIONS), id + ",1,10,2025-04-01 09:00:00,PayPal,10,Pending");
+  }
+
+  @Test
+  void hiddenLookingFileNamesAreRefusedAloneEveryRunAndHiddenFoldersAreRead() {
+    customers("1,Ann,a@x.com,addr");
+    products();
+    order("OnlineTransactions/_late.csv", 100);
+    order("OnlineTransactions/.hidden.csv", 101);
+    order("OnlineTransactions/_archive/2025-04-02.csv", 102);
+    order("OnlineTransactions/.old/2025-04-03.csv", 103);
+    String hidden = ": names starting with '_' or '.' are hidden from Spark's readers; rename the file";
+    List<List<Object>> refused = List.of(
+        row("OnlineTransactions/.hidden.csv", "REJECTED", "bronze file OnlineTransactions/.hidden.csv" + hidden),
+        row("OnlineTransactions/.old/2025-04-03.csv", "INGESTED", null),
+        row("OnlineTransactions/_archive/2025-04-02.csv", "INGESTED", null),
+        row("OnlineTransactions/_late.csv", "REJECTED", "bronze file OnlineTransactions/_late.csv" + hidden));
+    SilverStageResult result = runSilver();
+    assertEquals(List.of(102, 103), silver(ONLINE_TRANSACTIONS).stream().map(r -> r.get(0))
+        .collect(java.util.stream.Collectors.toList()));
+    assertEquals(2, result.errors().size(), result.errors().toString());
+    assertEquals(refused, ledgerFiles().subList(1, 5));
+
+    // Refused files are not ingested, so the next run refuses them again until they are renamed.
+    SilverStageResult again = runSilver();
+    assertEquals(2, again.errors().size(), again.errors().toString());
+    java.nio.file.Path late = java.nio.file.Path.of(lake.bronze().toUri()).resolve("OnlineTransactions/_late.csv");
+    try {
+      java.nio.file.Files.move(late, late.resolveSibling("late.csv"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertEquals(1, runSilver().errors().size());
+    assertEquals(List.of(100, 102, 103), silver(ONLINE_TRANSACTIONS).stream().map(r -> r.get(0))
+        .collect(java.util.stream.Collectors.toList()));
+  }
+
+  @Test
+  void aFileNameWithAColonIsRefusedAloneAndTheOtherFilesProceed() {
+    customers("1,Ann,a@x.com,addr");
+    products();
+    order("OnlineTransactions/2025:04.csv", 100);
+    order("OnlineTransactions/2025-04.csv", 101);
+    SilverStageResult result = runSilver();
+    String message = "bronze file OnlineTransactions/2025:04.csv: file name contains ':', which Hadoop paths "
+        + "cannot hold; rename the file";
+    assertEquals(List.of(message), result.errors());
+    assertEquals(List.of(101), silver(ONLINE_TRANSACTIONS).stream().map(r -> r.get(0))
+        .collect(java.util.stream.Collectors.toList()));
+    assertEquals(List.of(row("OnlineTransactions/2025-04.csv", "INGESTED", null),
+        row("OnlineTransactions/2025:04.csv", "REJECTED", message)), ledgerFiles().subList(1, 3));
+  }
+
+  @Test
+  void filesNoTableReadsAreRecordedAsUnknownOncePerVersionWithAHint() {
+    customers("1,Ann,a@x.com,addr");
+    bronze("customers.csv", header(CUSTOMERS), "2,Bob,b@x.com,addr");
+    bronze("Customer.csv", header(CUSTOMERS), "3,Cy,c@x.com,addr");
+    bronze("Orders.csv", header(ONLINE_TRANSACTIONS), "100,1,10,2025-04-01 09:00:00,PayPal,10,Pending");
+    bronze("Stuff/2025-04-01.csv", "a,b", "1,2");
+    bronze("Customers/notes.txt", "sent by the CRM export");
+    bronze("manifest.json", "{}");
+    String expected = " matches no table: expected bronze/<Table>.csv or bronze/<Table>/*.csv";
+    List<String> warnings = List.of(
+        "bronze file Customer.csv" + expected + "; did you mean Customers?",
+        "bronze file Customers/notes.txt matches no table: only *.csv files under bronze/Customers/ are read",
+        "bronze file Orders.csv" + expected,
+        "bronze file Stuff/2025-04-01.csv" + expected,
+        "bronze file customers.csv" + expected + "; did you mean Customers?");
+    SilverStageResult first = runSilver();
+    assertEquals(warnings, first.warnings());
+    assertFalse(first.hasErrors(), first.errors().toString());
+    assertEquals(List.of(row(1, "Ann", "a@x.com", "addr")), silver(CUSTOMERS));
+    List<List<Object>> unknown = new java.util.ArrayList<>();
+    for (String w : warnings) {
+      unknown.add(row(w.substring("bronze file ".length(), w.indexOf(" matches")), "UNKNOWN", w));
+    }
+    unknown.add(1, row("Customers.csv", "INGESTED", null));
+    unknown.sort(java.util.Comparator.comparing(r -> (String) r.get(0)));
+    assertEquals(unknown, ledgerFiles());
+
+    assertEquals(List.of(), runSilver().warnings(), "an unknown file is reported once per version");
+    assertEquals(List.of(), ledgerFiles());
+    bronze("Orders.csv", header(ONLINE_TRANSACTIONS), "101,1,10,2025-04-01 09:00:00,PayPal,10,Pending");
+    assertEquals(List.of("bronze file Orders.csv" + expected), runSilver().warnings());
   }
 
   @Test

@@ -16,6 +16,7 @@ public abstract class SilverTestBase extends SparkTestBase {
   protected final List<Expectation> expectations = new ArrayList<>();
   protected ExpectationAction domainAction = ExpectationAction.WARN;
   protected double maxRejectedFraction = 1.0;
+  protected BronzeFormat format = BronzeFormat.DEFAULT;
   protected long lastRunId;
 
   protected SilverStageResult runSilver() {
@@ -29,6 +30,7 @@ public abstract class SilverTestBase extends SparkTestBase {
           .runId(run.id())
           .fullRefresh(fullRefresh)
           .maxRejectedFraction(maxRejectedFraction)
+          .format(format)
           .concurrentTables(4)
           .rules(t -> QualityRule.forTable(t, domainAction, expectations))
           .execute();

@@ -15,6 +15,7 @@ import io.c360.publish.PublishStage;
 import io.c360.publish.PublishTarget;
 import io.c360.secrets.SecretResolutionException;
 import io.c360.secrets.SecretResolver;
+import io.c360.silver.BronzeFormat;
 import io.c360.silver.QualityRule;
 import io.c360.silver.SilverStage;
 import io.c360.silver.SilverStageResult;
@@ -63,6 +64,7 @@ final class Pipeline {
           .runId(run.id())
           .fullRefresh(fullRefresh)
           .rehash(rehash)
+          .format(BronzeFormat.of(settings.bronze()))
           .maxRejectedFraction(settings.quality().maxRejectedFraction())
           .concurrentTables(settings.spark().concurrentTables())
           .rules(t -> QualityRule.forTable(t, settings.quality().domainAction(), settings.quality().expectations()))
@@ -79,6 +81,8 @@ final class Pipeline {
       if (silver.tables().isEmpty()) {
         progress("silver", "no new bronze files and no orphan whose parent arrived: silver unchanged");
       }
+      // A file no table reads is a warning, not a failure: the tables' own files are all there (README).
+      silver.warnings().forEach(summary::warning);
       silver.errors().forEach(summary::error);
       if (silver.hasErrors()) {
         exit = C360.DATA_QUALITY;

@@ -21,7 +21,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * What one run did, per table: rows read, re-admitted, upserted, duplicates and quarantined in silver (the same
- * counts the ledger records), rows published; plus gold row counts and errors. Printed as a table at the end of a
+ * counts the ledger records), rows published; plus gold row counts, warnings and errors. Printed as a table at the
+ * end of a
  * run and written as JSON to {@code <lake>/_ledger/summaries/run-<id>.json}.
  */
 final class RunSummary {
@@ -30,6 +31,7 @@ final class RunSummary {
   private final Map<String, PublishResult> published = new LinkedHashMap<>();
   private final Map<String, Long> gold = new LinkedHashMap<>();
   private final List<String> errors = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
   private final long started = System.nanoTime();
   private String outcome = "RUNNING";
 
@@ -57,6 +59,11 @@ final class RunSummary {
     errors.add(message);
   }
 
+  /** Something the user should act on that does not fail the run, e.g. a bronze file no table reads. */
+  void warning(String message) {
+    warnings.add(message);
+  }
+
   void outcome(String value) {
     outcome = value;
   }
@@ -77,6 +84,9 @@ final class RunSummary {
       table.row("gold." + g.getKey(), "", "", g.getValue(), "", "", publishedCell("gold." + g.getKey()));
     }
     table.print(out);
+    for (String warning : warnings) {
+      out.println("warning: " + warning);
+    }
     for (String error : errors) {
       out.println("error: " + error);
     }
@@ -130,6 +140,7 @@ final class RunSummary {
       goldRows.add(row);
     }
     map.put("gold", goldRows);
+    map.put("warnings", warnings);
     map.put("errors", errors);
     return map;
   }

@@ -14,7 +14,10 @@ enum Defect {
   MALFORMED_MANY(true),
   /** The same key again later with other values: the later copy wins. */
   DUPLICATE(false),
-  /** An opening quote that never closes. */
+  /**
+   * Text after a closing quote ({@code "Completed"x}). Not an unterminated quote: silver joins lines until the
+   * quote closes (RFC 4180), so that would spoil up to {@code c360.bronze.max-record-lines} good rows after it.
+   */
   MALFORMED_QUOTE(true),
   /** An empty optional field: NULL, kept. */
   EMPTY_OPTIONAL(false),

@@ -110,7 +110,8 @@ final class TableGenerator {
         reject(w, eol, line(f) + ",extra", Reason.MALFORMED);
         return;
       case MALFORMED_QUOTE:
-        reject(w, eol, line(java.util.Arrays.copyOf(f, n - 1)) + ",\"" + f[n - 1].replace("\"", ""), Reason.MALFORMED);
+        reject(w, eol, line(java.util.Arrays.copyOf(f, n - 1)) + ",\"" + f[n - 1].replace("\"", "") + "\"x",
+            Reason.MALFORMED);
         return;
       case NORMALISE: {
         int c = pickColumn(row, categorical());

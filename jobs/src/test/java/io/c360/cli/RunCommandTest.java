@@ -157,6 +157,28 @@ class RunCommandTest {
   }
 
   @Test
+  void aBronzeFileNoTableReadsIsAWarningOnceAndTheRunExitsZero() throws IOException {
+    Path lake = tmp.resolve("lake");
+    java.nio.file.Files.createDirectories(lake.resolve("bronze"));
+    java.nio.file.Files.writeString(lake.resolve("bronze/Products.csv"),
+        "ProductID,Name,Category,Price\n1,Lamp,Home Goods,20\n");
+    java.nio.file.Files.writeString(lake.resolve("bronze/customers.csv"),
+        "CustomerID,Name,Email,Address\n1,A,a@x.com,x\n");
+    String warning = "warning: bronze file customers.csv matches no table: expected bronze/<Table>.csv or "
+        + "bronze/<Table>/*.csv; did you mean Customers?";
+    ReportTestLake.Result first = ReportTestLake.execute(ReportTestLake.args(lake, "run", "--stages", "silver"));
+    assertEquals(C360.OK, first.exit, first.toString());
+    assertTrue(first.out.contains(warning), first.toString());
+    JsonNode summary = new ObjectMapper().readTree(lake.resolve("_ledger/summaries/run-1.json").toFile());
+    assertEquals(warning.substring("warning: ".length()), summary.get("warnings").get(0).asText());
+    assertEquals(0, summary.get("errors").size());
+
+    ReportTestLake.Result second = ReportTestLake.execute(ReportTestLake.args(lake, "run", "--stages", "silver"));
+    assertEquals(C360.OK, second.exit, second.toString());
+    assertTrue(!second.out.contains("warning:"), "reported once per version: " + second);
+  }
+
+  @Test
   void missingBronzeFolderIsAUsageErrorAndAFailingExpectationExitsOne() {
     assertEquals(C360.USAGE, run(tmp.resolve("empty-lake")));
 

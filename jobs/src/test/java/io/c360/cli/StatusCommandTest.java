@@ -61,6 +61,36 @@ class StatusCommandTest {
   }
 
   @Test
+  void listsTheBronzeFilesThereButNotIngestedWithTheLedgersMessage(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path tmp) throws java.io.IOException {
+    java.nio.file.Path bronze = tmp.resolve("lake/bronze");
+    java.nio.file.Files.createDirectories(bronze.resolve("Products"));
+    String header = "ProductID,Name,Category,Price\n";
+    java.nio.file.Files.writeString(bronze.resolve("Products/a.csv"), header + "1,Lamp,Home Goods,20\n");
+    java.nio.file.Files.writeString(bronze.resolve("Products/_late.csv"), header + "2,Book,Books,9\n");
+    java.nio.file.Files.writeString(bronze.resolve("Orders.csv"), "x\n");
+    ReportTestLake.Result run = ReportTestLake.execute(ReportTestLake.args(tmp.resolve("lake"), "run", "--stages",
+        "silver"));
+    assertEquals(C360.DATA_QUALITY, run.exit, "a refused file fails the run: " + run);
+
+    ReportTestLake.Result status = ReportTestLake.execute(ReportTestLake.args(tmp.resolve("lake"), "status"));
+    assertEquals(C360.OK, status.exit, status.toString());
+    List<String> files = status.out.lines().filter(l -> l.startsWith("Orders.csv") || l.startsWith("Products/"))
+        .map(l -> l.replaceAll("\\s+", " ").strip()).collect(Collectors.toList());
+    assertEquals(List.of(
+        "Orders.csv - UNKNOWN 1 bronze file Orders.csv matches no table: expected bronze/<Table>.csv or "
+            + "bronze/<Table>/*.csv",
+        "Products/_late.csv Products REJECTED 1 bronze file Products/_late.csv: names starting with '_' or '.' are "
+            + "hidden from Spark's readers; rename the file"), files, status.out);
+
+    java.nio.file.Files.move(bronze.resolve("Products/_late.csv"), bronze.resolve("Products/late.csv"));
+    java.nio.file.Files.delete(bronze.resolve("Orders.csv"));
+    ReportTestLake.Result after = ReportTestLake.execute(ReportTestLake.args(tmp.resolve("lake"), "status"));
+    assertTrue(!after.out.contains("bronze files not ingested") && after.out.lines()
+        .noneMatch(l -> l.startsWith("Orders.csv") || l.startsWith("Products/")), after.out);
+  }
+
+  @Test
   void durationsReadLikeAClock() {
     assertEquals("1.5 s", StatusCommand.duration("2025-01-01T00:00:00Z", "2025-01-01T00:00:01.500Z"));
     assertEquals("4 min 05 s", StatusCommand.duration("2025-01-01T00:00:00Z", "2025-01-01T00:04:05Z"));
