@@ -258,9 +258,9 @@ public final class ChaosMatrix {
       ReportTestLake.Result full = CliChild.run(logs.resolve("full"), Map.of(), 15, run(lake));
       Files.delete(filler);
       ReportTestLake.Result freed = CliChild.run(logs.resolve("freed"), Map.of(), 15, run(lake));
-      String outcome = "full: exit " + full.exit + " in " + full.errLines().size() + " line(s) ("
-          + (full.errLines().isEmpty() ? "" : full.errLines().get(0)) + "); after freeing: exit " + freed.exit;
-      boolean clear = full.exit == C360.RUNTIME && full.errLines().size() <= 2;
+      String outcome = "full: exit " + full.exit + " in " + full.messageLines().size() + " line(s) ("
+          + (full.messageLines().isEmpty() ? "" : full.messageLines().get(0)) + "); after freeing: exit " + freed.exit;
+      boolean clear = full.exit == C360.RUNTIME && full.messageLines().size() <= 2;
       String identical = freed.exit == 0 ? compare(expected, state(lake)) : "no";
       return new String[] {"full-disk", "a full file system", outcome, clear ? identical : "no (" + identical + ")"};
     } finally {
@@ -310,7 +310,8 @@ public final class ChaosMatrix {
       postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
       ReportTestLake.Result rerun = CliChild.run(logs.resolve("rerun"), Map.of(), 15, run(lake,
           postgresArgs(port, "chaos")));
-      String outcome = "stopped: exit " + stopped.exit + " (" + String.join(" ", stopped.errLines()) + "); rerun: exit "
+      String outcome = "stopped: exit " + stopped.exit + " (" + String.join(" ", stopped.messageLines())
+          + "); rerun: exit "
           + rerun.exit;
       Map<String, List<String>> expected = lakeState(referenceLake);
       Map<String, List<String>> actual = lakeState(lake);
@@ -319,7 +320,7 @@ public final class ChaosMatrix {
         expected.putAll(database(a));
         actual.putAll(database(b));
       }
-      boolean named = stopped.exit == C360.RUNTIME && stopped.errLines().size() <= 2
+      boolean named = stopped.exit == C360.RUNTIME && stopped.messageLines().size() <= 2
           && stopped.err.contains("publishing ");
       return new String[] {point, what, outcome, named && rerun.exit == 0 ? compare(expected, actual) : "no"};
     } finally {

@@ -50,6 +50,8 @@ final class CliChild {
     // As the launcher does for short commands and the test JVMs do: a child's run is many small Spark jobs, where
     // C2-compiling Spark's hot paths costs more CPU than it saves.
     command.add("-XX:TieredStopAtLevel=1");
+    // C1 alone sizes the code cache for a small program (48 MB); a c360 run filled it in the fault matrix.
+    command.add("-XX:ReservedCodeCacheSize=240m");
     for (String jvm : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (jvm.startsWith("--add-opens") || jvm.startsWith("--add-exports") || jvm.startsWith("-Duser.timezone")) {
         command.add(jvm);

@@ -101,6 +101,20 @@ final class ReportTestLake {
       return lines;
     }
 
+    /**
+     * The lines of stderr that are c360's own messages: {@link #errLines} without log lines ({@code HH:mm:ss LEVEL
+     * ...}, which a dirty lake's expectation warnings fill) and the JVM's own warnings.
+     */
+    java.util.List<String> messageLines() {
+      java.util.List<String> lines = new java.util.ArrayList<>();
+      for (String line : errLines()) {
+        if (!line.matches("\\d\\d:\\d\\d:\\d\\d(\\.\\d+)? [A-Z]+ .*") && !line.startsWith("OpenJDK 64-Bit")) {
+          lines.add(line);
+        }
+      }
+      return lines;
+    }
+
     @Override
     public String toString() {
       return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
