@@ -9,12 +9,13 @@ public final class Settings {
   private final PublishSettings publish;
   private final StorageSettings storage;
   private final BronzeSettings bronze;
+  private final SecretsSettings secrets;
   private final int percentileAccuracy;
   private final long generateSeed;
   private final String effective;
 
   Settings(String profile, LakeSettings lake, SparkSettings spark, QualitySettings quality, PublishSettings publish,
-      StorageSettings storage, BronzeSettings bronze, int percentileAccuracy,
+      StorageSettings storage, BronzeSettings bronze, SecretsSettings secrets, int percentileAccuracy,
       long generateSeed, String effective) {
     this.profile = profile;
     this.lake = lake;
@@ -23,6 +24,7 @@ public final class Settings {
     this.publish = publish;
     this.storage = storage;
     this.bronze = bronze;
+    this.secrets = secrets;
     this.percentileAccuracy = percentileAccuracy;
     this.generateSeed = generateSeed;
     this.effective = effective;
@@ -54,6 +56,10 @@ public final class Settings {
 
   public BronzeSettings bronze() {
     return bronze;
+  }
+
+  public SecretsSettings secrets() {
+    return secrets;
   }
 
   /** {@code c360.gold.percentile-accuracy}. */

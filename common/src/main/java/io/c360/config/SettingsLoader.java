@@ -12,6 +12,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import io.c360.catalog.Catalog;
 import io.c360.secrets.JdbcUrlSecrets;
+import io.c360.secrets.KeyVaultSecrets;
 import io.c360.secrets.SecretReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -299,7 +300,7 @@ public final class SettingsLoader {
     BronzeSettings bronze = new BronzeSettings(v.charset("c360.bronze.encoding"),
         v.intAtLeast("c360.bronze.max-record-lines", 1));
     return new Settings(config.getString("c360.profile"), lake, spark, quality, publish, storage, bronze,
-        v.intAtLeast("c360.gold.percentile-accuracy", 1), v.longValue("c360.generate.seed"), effective);
+        secrets(v), v.intAtLeast("c360.gold.percentile-accuracy", 1), v.longValue("c360.generate.seed"), effective);
   }
 
   /** The config with each secret value that is not a reference replaced by {@code ****}, for display. */
@@ -317,6 +318,16 @@ public final class SettingsLoader {
           "secrets in the URL not shown"));
     }
     return shown;
+  }
+
+  /** {@code c360.secrets}: the Key Vault URL template must name the vault and use TLS. */
+  private static SecretsSettings secrets(Values v) {
+    String path = "c360.secrets.keyvault-url-template";
+    String template = v.string(path, false);
+    if (!template.startsWith("https://") || !template.contains("{vault}")) {
+      throw v.bad(path, "an https:// URL containing {vault}, e.g. " + KeyVaultSecrets.DEFAULT_URL_TEMPLATE);
+    }
+    return new SecretsSettings(template);
   }
 
   /** {@code c360.storage}, checked against the auth method and the lake root's scheme. */

@@ -34,7 +34,7 @@ class SettingsLoaderTest {
       "c360.publish.user", "c360.publish.password", "c360.publish.authentication", "c360.publish.batch-size",
       "c360.publish.parallelism", "c360.storage.auth", "c360.storage.account", "c360.storage.account-key",
       "c360.storage.sas", "c360.storage.client-secret", "c360.storage.tenant-id", "c360.storage.client-id",
-      "c360.storage.endpoint-suffix");
+      "c360.storage.endpoint-suffix", "c360.secrets.keyvault-url-template");
 
   private SettingsLoader loader() throws IOException {
     Files.writeString(tmp.resolve("empty.conf"), "");
@@ -86,6 +86,7 @@ class SettingsLoaderTest {
     assertEquals("", s.storage().tenantId());
     assertEquals("", s.storage().clientId());
     assertEquals("core.windows.net", s.storage().endpointSuffix());
+    assertEquals("https://{vault}.vault.azure.net", s.secrets().keyVaultUrlTemplate());
   }
 
   @Test
@@ -113,7 +114,8 @@ class SettingsLoaderTest {
         "c360.publish { batch-size = 500, parallelism = 2 }",
         "c360.storage { auth = OAuth, account = c360lake, account-key = \"env://KEY\", sas = \"env://SAS\" }",
         "c360.storage { client-secret = \"keyvault://kv/sp\", tenant-id = t-1, client-id = c-1 }",
-        "c360.storage.endpoint-suffix = core.chinacloudapi.cn"));
+        "c360.storage.endpoint-suffix = core.chinacloudapi.cn",
+        "c360.secrets.keyvault-url-template = \"https://{vault}.vault.azure.cn\""));
     Settings s = loader().confFile(conf).load();
     assertEquals("/data/lake", s.lake().root());
     assertEquals("c360db", s.lake().database());
@@ -150,6 +152,7 @@ class SettingsLoaderTest {
     assertEquals("t-1", s.storage().tenantId());
     assertEquals("c-1", s.storage().clientId());
     assertEquals("core.chinacloudapi.cn", s.storage().endpointSuffix());
+    assertEquals("https://{vault}.vault.azure.cn", s.secrets().keyVaultUrlTemplate());
   }
 
   @Test
@@ -211,6 +214,10 @@ class SettingsLoaderTest {
     cases.put("c360.bronze.encoding = UTF-32LE", "c360.bronze.encoding: expected a charset in which line breaks");
     cases.put("c360.bronze.max-record-lines = 0", "c360.bronze.max-record-lines: expected an integer >= 1 but got 0");
     cases.put("c360.bronze.encoding = klingon", "c360.bronze.encoding: expected a charset name");
+    cases.put("c360.secrets.keyvault-url-template = \"http://{vault}.vault.azure.net\"",
+        "c360.secrets.keyvault-url-template: expected an https:// URL containing {vault}");
+    cases.put("c360.secrets.keyvault-url-template = \"https://vault.azure.net\"",
+        "c360.secrets.keyvault-url-template: expected an https:// URL containing {vault}");
     cases.put("c360.publish.batch-size = 0", "c360.publish.batch-size: expected an integer >= 1 but got 0");
     for (Map.Entry<String, String> c : cases.entrySet()) {
       Path conf = file("bad.conf", c.getKey());

@@ -10,30 +10,15 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.exception.ClientAuthenticationException;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -58,20 +43,13 @@ class KeyVaultSecretsTest {
   private static final String PATH = "c360.publish.sqlserver.password";
   private static final String VALUE = "kv-Value-5Tz!q\"<&>";
   private static final String TOKEN = "test-access-token-1";
-  private static final String TENANT = "72f988bf-0000-4000-8000-000000000042";
-  /** Returned by the stand-in in an error body: a vault that echoes a value must not leak it through us. */
-  private static final String ECHOED = "echoed-Value-2Wp";
   private static final String[] LOGGERS = {"com.azure", "io.c360", "reactor", "com.microsoft"};
 
   @TempDir
   static Path tmp;
 
-  private static HttpsServer server;
-  private static SSLContext clientTls;
+  private static KeyVaultStandIn vault;
   private static String urlTemplate;
-  private static final List<String> requests = Collections.synchronizedList(new ArrayList<>());
-  /** Never cleared: the SDK caches a vault's challenge for the whole JVM, so only the first request is bare. */
-  private static final List<String> everyRequest = Collections.synchronizedList(new ArrayList<>());
   private static final List<TokenRequestContext> tokenRequests = Collections.synchronizedList(new ArrayList<>());
   private static final Capture capture = new Capture();
 
@@ -82,117 +60,28 @@ class KeyVaultSecretsTest {
 
   @BeforeAll
   static void startStandIn() throws Exception {
-    char[] password = "changeit".toCharArray();
-    Path keystore = selfSignedLocalhost(password);
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keystore)) {
-      keys.load(in, password);
-    }
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(keys, password);
-    SSLContext serverTls = SSLContext.getInstance("TLS");
-    serverTls.init(kmf.getKeyManagers(), null, null);
-
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    Certificate certificate = keys.getCertificate("localhost");
-    trust.setCertificateEntry("localhost", certificate);
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    clientTls = SSLContext.getInstance("TLS");
-    clientTls.init(null, tmf.getTrustManagers(), null);
-
-    server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
-    server.createContext("/", KeyVaultSecretsTest::keyVault);
-    server.start();
-    urlTemplate = "https://{vault}:" + server.getAddress().getPort();
+    vault = KeyVaultStandIn.start(tmp, TOKEN, "unused-identity-header").secret("db-password", VALUE);
+    urlTemplate = vault.urlTemplate();
     capture.start();
   }
 
   @AfterAll
   static void stopStandIn() {
-    if (server != null) {
-      server.stop(0);
+    if (vault != null) {
+      vault.close();
     }
     capture.stop();
   }
 
   @BeforeEach
   void clearRecords() {
-    requests.clear();
+    vault.clear();
     tokenRequests.clear();
   }
 
-  /** A certificate for localhost and 127.0.0.1, made with the running JDK's keytool. */
-  private static Path selfSignedLocalhost(char[] password) throws IOException, InterruptedException {
-    Path keystore = tmp.resolve("localhost.p12");
-    Process keytool = new ProcessBuilder(
-        Paths.get(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "localhost", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-        "-keystore", keystore.toString(), "-storetype", "PKCS12",
-        "-storepass", new String(password), "-keypass", new String(password), "-noprompt")
-        .redirectErrorStream(true).start();
-    String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(keytool.waitFor(60, TimeUnit.SECONDS), "keytool did not finish");
-    assertEquals(0, keytool.exitValue(), "keytool failed: " + output);
-    return keystore;
-  }
-
-  /** The part of Key Vault's REST API the SDK uses to get a secret, with its bearer challenge. */
-  private static void keyVault(HttpExchange exchange) throws IOException {
-    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-    String path = exchange.getRequestURI().getPath().replaceAll("/+$", "");
-    String query = String.valueOf(exchange.getRequestURI().getQuery());
-    String request = exchange.getRequestMethod() + " " + path + "?" + query + " auth=" + authorization;
-    requests.add(request);
-    everyRequest.add(request);
-    if (authorization == null || !authorization.equals("Bearer " + TOKEN)) {
-      exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer authorization=\"https://login.microsoftonline"
-          + ".com/" + TENANT + "\", resource=\"https://vault.azure.net\"");
-      respond(exchange, 401, error("Unauthorized", "AKV10000: Request is missing a Bearer or PoP token."));
-      return;
-    }
-    if (!exchange.getRequestMethod().equals("GET") || !path.startsWith("/secrets/")
-        || !query.startsWith("api-version=")) {
-      respond(exchange, 400, error("BadParameter", "unexpected request"));
-      return;
-    }
-    String name = path.substring("/secrets/".length());
-    String port = String.valueOf(server.getAddress().getPort());
-    switch (name) {
-      case "db-password":
-        respond(exchange, 200, "{\"value\":\"" + VALUE.replace("\"", "\\\"") + "\",\"id\":\"https://localhost:"
-            + port + "/secrets/db-password/1\",\"attributes\":{\"enabled\":true}}");
-        return;
-      case "forbidden":
-        respond(exchange, 403, error("Forbidden", "Caller is not authorized to perform action on resource."));
-        return;
-      case "echoing":
-        respond(exchange, 400, error("BadParameter", "the value " + ECHOED + " is odd"));
-        return;
-      default:
-        respond(exchange, 404, error("SecretNotFound", "A secret with (name/id) " + name
-            + " was not found in this key vault."));
-    }
-  }
-
-  private static String error(String code, String message) {
-    return "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
-  }
-
-  private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
-
   private SecretResolver resolver() {
-    return SecretResolver.create().keyVaultUrlTemplate(urlTemplate).credential(credential).sslContext(clientTls);
+    return SecretResolver.create().keyVaultUrlTemplate(urlTemplate).credential(credential)
+        .sslContext(vault.clientTls());
   }
 
   @Test
@@ -201,14 +90,15 @@ class KeyVaultSecretsTest {
 
     assertEquals(VALUE, secret.reveal());
     assertEquals("****", secret.toString());
+    List<String> requests = vault.requests();
     String last = requests.get(requests.size() - 1);
     assertTrue(last.startsWith("GET /secrets/db-password?api-version="), last);
     assertTrue(last.endsWith(" auth=Bearer " + TOKEN), last);
-    assertTrue(everyRequest.get(0).endsWith(" auth=null"), "the SDK's first request, answered with the challenge, "
-        + "is unauthenticated: " + everyRequest);
+    assertTrue(vault.everyRequest().get(0).endsWith(" auth=null"), "the SDK's first request, answered with the "
+        + "challenge, is unauthenticated: " + vault.everyRequest());
     assertEquals(1, tokenRequests.size());
     assertEquals(List.of("https://vault.azure.net/.default"), tokenRequests.get(0).getScopes());
-    assertEquals(TENANT, tokenRequests.get(0).getTenantId());
+    assertEquals(KeyVaultStandIn.TENANT, tokenRequests.get(0).getTenantId());
     assertEquals("password=****", Redaction.scrub("password=" + VALUE));
   }
 
@@ -216,9 +106,9 @@ class KeyVaultSecretsTest {
   void secretIsFetchedOncePerResolver() {
     SecretResolver resolver = resolver();
     resolver.resolve("a.password", "keyvault://localhost/db-password");
-    int afterFirst = requests.size();
+    int afterFirst = vault.requests().size();
     assertEquals(VALUE, resolver.resolve("b.password", "keyvault://localhost/db-password").reveal());
-    assertEquals(afterFirst, requests.size());
+    assertEquals(afterFirst, vault.requests().size());
   }
 
   @Test
@@ -248,12 +138,12 @@ class KeyVaultSecretsTest {
         () -> resolver().resolve(PATH, "keyvault://localhost/echoing"));
     assertEquals(PATH + ": keyvault://localhost/echoing: " + urlTemplate.replace("{vault}", "localhost")
         + " answered HTTP 400", e.getMessage());
-    assertFalse(stackTrace(e).contains(ECHOED), stackTrace(e));
+    assertFalse(stackTrace(e).contains(KeyVaultStandIn.ECHOED), stackTrace(e));
   }
 
   @Test
   void credentialFailureSaysHowToLogIn() {
-    SecretResolver resolver = SecretResolver.create().keyVaultUrlTemplate(urlTemplate).sslContext(clientTls)
+    SecretResolver resolver = SecretResolver.create().keyVaultUrlTemplate(urlTemplate).sslContext(vault.clientTls())
         .credential(context -> Mono.error(new ClientAuthenticationException(
             "ManagedIdentityCredential authentication unavailable.\nsecond line", null)));
     SecretResolutionException e = assertThrows(SecretResolutionException.class,
@@ -271,7 +161,7 @@ class KeyVaultSecretsTest {
       closedPort = socket.getLocalPort();
     }
     SecretResolver resolver = SecretResolver.create().keyVaultUrlTemplate("https://{vault}:" + closedPort)
-        .credential(credential).sslContext(clientTls);
+        .credential(credential).sslContext(vault.clientTls());
     SecretResolutionException e = assertThrows(SecretResolutionException.class,
         () -> resolver.resolve(PATH, "keyvault://localhost/db-password"));
     assertTrue(e.getMessage().startsWith(PATH + ": keyvault://localhost/db-password: cannot read from https://"

@@ -36,7 +36,8 @@ final class Lakes {
     startup.mark("Spark session");
     KillPoint.watch(spark);
     // c360.storage's Azure settings go on the Hadoop configuration only (DESIGN §9).
-    AzureStorage.of(settings.storage(), settings.lake().root()).apply(spark.sparkContext().hadoopConfiguration());
+    AzureStorage.of(settings.storage(), settings.lake().root()).secrets(settings.secrets().resolver())
+        .apply(spark.sparkContext().hadoopConfiguration());
     LakeLayout layout = LakeLayout.at(settings.lake().root(), spark.sparkContext().hadoopConfiguration());
     startup.mark("lake file system");
     return new Lakes(settings, spark, layout, startup);
@@ -58,7 +59,7 @@ final class Lakes {
         hadoop.set(key.substring(SPARK_HADOOP.length()), value);
       }
     });
-    AzureStorage.of(settings.storage(), settings.lake().root()).apply(hadoop);
+    AzureStorage.of(settings.storage(), settings.lake().root()).secrets(settings.secrets().resolver()).apply(hadoop);
     return new Lakes(settings, null, LakeLayout.at(settings.lake().root(), hadoop), startup.mark("settings"));
   }
 

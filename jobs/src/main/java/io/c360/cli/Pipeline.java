@@ -14,7 +14,6 @@ import io.c360.publish.PublishResult;
 import io.c360.publish.PublishStage;
 import io.c360.publish.PublishTarget;
 import io.c360.secrets.SecretResolutionException;
-import io.c360.secrets.SecretResolver;
 import io.c360.silver.BronzeFormat;
 import io.c360.silver.QualityRule;
 import io.c360.silver.SilverStage;
@@ -143,7 +142,7 @@ final class Pipeline {
   /** The publish password, resolved if it is a secret reference; a resolution failure is a config error (exit 2). */
   private static String password(Settings settings) {
     try {
-      return SecretResolver.create().resolve("c360.publish.password", settings.publish().password()).reveal();
+      return settings.secrets().resolver().resolve("c360.publish.password", settings.publish().password()).reveal();
     } catch (SecretResolutionException e) {
       throw new InvalidConfigException(e.getMessage());
     }

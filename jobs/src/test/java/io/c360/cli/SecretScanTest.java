@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.generate.Generator;
 import io.c360.publish.PublishTarget;
+import io.c360.secrets.KeyVaultStandIn;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,14 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15 item 4: a distinctive password and storage key, given as a literal, {@code env://}, {@code file://},
- * {@code -D} and inside a JDBC URL, in succeeding and failing runs under {@code --verbose} with Spark's event log
- * on, appear nowhere: not in any line the processes print, any file under the lake and the event log folder (ledger,
- * summaries, report, Delta logs), any ledger row, nor any row of the database's tables. (The {@code keyvault://}
- * path is covered by {@code KeyVaultSecretsTest}: the CLI has no setting for a Key Vault stand-in's address.)
+ * {@code keyvault://} (a stand-in vault reached through {@code c360.secrets.keyvault-url-template}, its token got by
+ * {@code DefaultAzureCredential} from a stand-in managed identity endpoint), {@code -D} and inside a JDBC URL, in
+ * succeeding and failing runs under {@code --verbose} with Spark's event log on, appear nowhere: not in any line the
+ * processes print, any file under the lake and the event log folder (ledger, summaries, report, Delta logs), any
+ * ledger row, nor any row of the database's tables. Nor do the vault's access token and the identity header.
  */
 class SecretScanTest {
   private static final String PASSWORD = "Zq7-SecretScan-Pw-4412";
   private static final String KEY = "U2VjcmV0U2Nhbi1LZXktOTkxNw==";
+  private static final String TOKEN = "Kv7-SecretScan-Token-5531";
+  private static final String IDENTITY_HEADER = "Kv7-SecretScan-Header-8820";
 
   @TempDir
   Path tmp;
@@ -56,6 +61,29 @@ class SecretScanTest {
         conf.toString(), "-Dc360.publish.password=env://C360_SCAN_PASSWORD", "-Dc360.storage.account-key=env://C360_SCAN_KEY"));
     results.add(run("file", Map.of(), lake, 0, "--conf", conf.toString(),
         "-Dc360.publish.password=" + passwordFile.toUri(), "-Dc360.storage.account-key=" + KEY));
+    try (KeyVaultStandIn vault = KeyVaultStandIn.start(tmp.resolve("keyvault"), TOKEN, IDENTITY_HEADER)
+        .secret("scan-password", PASSWORD).secret("scan-key", KEY)) {
+      Map<String, String> identity = new HashMap<>(vault.identityEnvironment());
+      identity.put("JAVA_TOOL_OPTIONS", String.join(" ", vault.trustStoreOptions()));
+      String template = "-Dc360.secrets.keyvault-url-template=" + vault.urlTemplate();
+      // keyvault://, nothing new to do: publish opens the database with the vault's value; the storage key (set
+      // for an account, so that it is resolved, although this lake is local) comes from the vault too.
+      results.add(run("keyvault", identity, lake, 0, "--conf", conf.toString(), template,
+          "-Dc360.publish.password=keyvault://localhost/scan-password", "-Dc360.storage.auth=account-key",
+          "-Dc360.storage.account=c360scan", "-Dc360.storage.account-key=keyvault://localhost/scan-key"));
+      for (String secret : new String[] {"scan-password", "scan-key"}) {
+        assertTrue(vault.requests().stream().anyMatch(r -> r.startsWith("GET /secrets/" + secret + "?")
+            && r.endsWith(" auth=Bearer " + TOKEN)), "the run read " + secret + " from the vault: " + vault.requests());
+      }
+      assertTrue(vault.identityRequests().stream().anyMatch(q -> q.contains("resource=https")),
+          "the token came from the managed identity endpoint: " + vault.identityRequests());
+      // ... and a vault that refuses: a configuration error naming the reference.
+      ReportTestLake.Result denied = run("keyvault-denied", identity, lake, C360.USAGE, "--conf", conf.toString(),
+          template, "-Dc360.publish.password=keyvault://localhost/forbidden", "-Dc360.storage.account-key=" + KEY);
+      assertTrue(denied.err.contains("keyvault://localhost/forbidden: access to https://localhost:")
+          && denied.err.contains("denied (HTTP 403)"), denied.toString());
+      results.add(denied);
+    }
     // Failing runs: a database that is not there, the password inside its JDBC URL ...
     results.add(run("url", Map.of(), lake, C360.RUNTIME, "--conf", conf.toString(), "-Dc360.publish.target=postgresql",
         "-Dc360.publish.url=jdbc:postgresql://127.0.0.1:9/c360?user=c360&password=" + PASSWORD,
@@ -129,7 +157,7 @@ class SecretScanTest {
   }
 
   private static void scan(String where, String text, List<String> hits) {
-    for (String secret : new String[] {PASSWORD, KEY}) {
+    for (String secret : new String[] {PASSWORD, KEY, TOKEN, IDENTITY_HEADER}) {
       int at = text.indexOf(secret);
       if (at >= 0) {
         hits.add(where + ": ..." + text.substring(Math.max(0, at - 80), Math.min(text.length(), at + 40)) + "...");
