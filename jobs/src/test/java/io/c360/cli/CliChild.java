@@ -53,7 +53,9 @@ final class CliChild {
     // C1 alone sizes the code cache for a small program (48 MB); a c360 run filled it in the fault matrix.
     command.add("-XX:ReservedCodeCacheSize=240m");
     for (String jvm : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (jvm.startsWith("--add-opens") || jvm.startsWith("--add-exports") || jvm.startsWith("-Duser.timezone")) {
+      // -Dspark.*: Spark settings of the test JVM (pom.xml's spark.test.interpreted), which SparkConf reads.
+      if (jvm.startsWith("--add-opens") || jvm.startsWith("--add-exports") || jvm.startsWith("-Duser.timezone")
+          || jvm.startsWith("-Dspark.")) {
         command.add(jvm);
       }
     }

@@ -6,31 +6,62 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.c360.cli.C360;
 import io.c360.generate.Generator;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Gold on generated dirty data at scale 1,000: the §5 invariants hold, and H2, running queries written
  * separately (test resources {@code oracle/}), computes the same gold tables row for row from the same silver.
+ * This test runs with Spark's code generation on, as users run it; the other tests of the build evaluate
+ * expressions interpreted (pom.xml, {@code spark.test.interpreted}).
  */
 class GoldStageAtScaleTest {
+  /** Spark's own defaults for what pom.xml's spark.test.interpreted turns off. */
+  private static final Map<String, String> CODE_GENERATION =
+      Map.of("spark.sql.codegen.wholeStage", "true", "spark.sql.codegen.factoryMode", "FALLBACK");
 
   @TempDir
   Path tmp;
+
+  @AfterEach
+  void interpretedAgain() {
+    // The session outlives this test: the next test class of this JVM gets the build's setting back.
+    if (SparkSession.getActiveSession().isEmpty()) {
+      return;
+    }
+    SparkSession spark = SparkSession.getActiveSession().get();
+    for (String key : CODE_GENERATION.keySet()) {
+      String build = System.getProperty(key);
+      if (build == null) {
+        spark.conf().unset(key);
+      } else {
+        spark.conf().set(key, build);
+      }
+    }
+  }
 
   @Test
   void goldAtScale1000HoldsTheInvariantsAndEqualsAnIndependentH2Computation() throws Exception {
     Path lake = tmp.resolve("lake");
     Generator.create().scale(1000).seed(7).dirty(true).outputDirectory(lake.resolve("bronze")).execute();
-    assertEquals(C360.OK, C360.execute("run", "--stages", "silver,gold", "-Dc360.lake.root=" + lake,
-        "-Dc360.spark.shuffle-partitions=2", "-Dc360.spark.master=local[2]"));
+    Path conf = tmp.resolve("codegen.conf");
+    StringBuilder settings = new StringBuilder("c360.spark.conf {");
+    CODE_GENERATION.forEach((key, value) -> settings.append(" \"").append(key).append("\" = \"").append(value)
+        .append("\","));
+    Files.writeString(conf, settings.deleteCharAt(settings.length() - 1).append(" }\n").toString());
+    assertEquals(C360.OK, C360.execute("run", "--stages", "silver,gold", "--conf", conf.toString(),
+        "-Dc360.lake.root=" + lake, "-Dc360.spark.shuffle-partitions=2", "-Dc360.spark.master=local[2]"));
     SparkSession spark = SparkSession.active();
+    CODE_GENERATION.forEach((key, value) -> assertEquals(value, spark.conf().get(key), key));
 
     try (H2Oracle h2 = H2Oracle.ofSilver(spark, lake)) {
       for (String gold : GoldQuery.TABLES) {
