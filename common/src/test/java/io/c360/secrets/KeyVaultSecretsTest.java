@@ -193,7 +193,7 @@ class KeyVaultSecretsTest {
   /** Every event of the Azure SDK, reactor, MSAL and our own code, at every level, with its stack trace. */
   private static final class Capture extends AbstractAppender {
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    /** Logger configs of log4j2-test.properties replaced while capturing (io.c360), put back by stop(). */
+    /** Logger configs of log4j2-common-test.properties replaced while capturing (io.c360), put back by stop(). */
     private final List<LoggerConfig> replaced = new ArrayList<>();
 
     Capture() {
