@@ -5,6 +5,7 @@ import io.c360.secrets.SecretResolver;
 /** {@code c360.secrets}: where secret references are resolved. */
 public final class SecretsSettings {
   private final String keyVaultUrlTemplate;
+  private SecretResolver resolver;
 
   SecretsSettings(String keyVaultUrlTemplate) {
     this.keyVaultUrlTemplate = keyVaultUrlTemplate;
@@ -15,8 +16,14 @@ public final class SecretsSettings {
     return keyVaultUrlTemplate;
   }
 
-  /** A resolver for this configuration's secret references; each resolves a reference once. */
-  public SecretResolver resolver() {
-    return SecretResolver.create().keyVaultUrlTemplate(keyVaultUrlTemplate);
+  /**
+   * The resolver for this configuration's secret references, the same one for every caller: it fetches a
+   * reference once, so the storage key and the publish password of a run do not ask a vault twice for one secret.
+   */
+  public synchronized SecretResolver resolver() {
+    if (resolver == null) {
+      resolver = SecretResolver.create().keyVaultUrlTemplate(keyVaultUrlTemplate);
+    }
+    return resolver;
   }
 }

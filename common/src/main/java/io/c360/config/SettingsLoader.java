@@ -324,8 +324,8 @@ public final class SettingsLoader {
   private static SecretsSettings secrets(Values v) {
     String path = "c360.secrets.keyvault-url-template";
     String template = v.string(path, false);
-    if (!template.startsWith("https://") || !template.contains("{vault}")) {
-      throw v.bad(path, "an https:// URL containing {vault}, e.g. " + KeyVaultSecrets.DEFAULT_URL_TEMPLATE);
+    if (!KeyVaultSecrets.isUrlTemplate(template)) {
+      throw v.bad(path, KeyVaultSecrets.URL_TEMPLATE_RULE);
     }
     return new SecretsSettings(template);
   }

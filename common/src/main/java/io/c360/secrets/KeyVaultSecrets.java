@@ -43,12 +43,18 @@ public final class KeyVaultSecrets {
     return new KeyVaultSecrets();
   }
 
+  /** What {@link #isUrlTemplate} accepts, worded for an error message. */
+  public static final String URL_TEMPLATE_RULE =
+      "an https:// URL containing " + VAULT + " (the SDK sends tokens over TLS only), e.g. " + DEFAULT_URL_TEMPLATE;
+
+  /** Whether {@code value} can be a vault URL template: TLS, and a place for the vault's name. */
+  public static boolean isUrlTemplate(String value) {
+    return value != null && value.startsWith("https://") && value.contains(VAULT);
+  }
+
   /** The vault URL with {@code {vault}} standing for the reference's vault name. */
   public KeyVaultSecrets urlTemplate(String value) {
-    Checks.checkArgument(value != null && value.contains(VAULT),
-        "Key Vault URL template '%s' must contain %s, e.g. %s", value, VAULT, DEFAULT_URL_TEMPLATE);
-    Checks.checkArgument(value.startsWith("https://"),
-        "Key Vault URL template '%s' must start with https:// (the SDK sends tokens over TLS only)", value);
+    Checks.checkArgument(isUrlTemplate(value), "Key Vault URL template '%s' must be %s", value, URL_TEMPLATE_RULE);
     this.urlTemplate = value;
     clients.clear();
     return this;

@@ -170,6 +170,18 @@ class KeyVaultSecretsTest {
   }
 
   @Test
+  void urlTemplateMustUseTlsAndNameTheVault() {
+    for (String bad : new String[] {"http://{vault}.vault.azure.net", "https://c360.vault.azure.net", null}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> KeyVaultSecrets.create().urlTemplate(bad));
+      assertEquals("Key Vault URL template '" + bad + "' must be an https:// URL containing {vault} (the SDK sends "
+          + "tokens over TLS only), e.g. https://{vault}.vault.azure.net", e.getMessage());
+    }
+    assertEquals("https://c360-prod.vault.azure.cn",
+        KeyVaultSecrets.create().urlTemplate("https://{vault}.vault.azure.cn").vaultUrl("c360-prod"));
+  }
+
+  @Test
   void valueNeverReachesTheLogsEvenWithAzureLoggingAtAll() {
     resolver().resolve(PATH, "keyvault://localhost/db-password");
     assertThrows(SecretResolutionException.class, () -> resolver().resolve(PATH, "keyvault://localhost/nope"));
