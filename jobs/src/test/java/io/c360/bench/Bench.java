@@ -167,11 +167,17 @@ public final class Bench {
    */
   private BenchReport.Timing stage(String stage, Path lake, String url, Path log, String... runOptions)
       throws Exception {
+    return c360Run(options.driverMemory, stage, lake, url, log, runOptions);
+  }
+
+  /** {@link #stage} with the child's heap given: what {@link IncrementalBench} times too. */
+  static BenchReport.Timing c360Run(String driverMemory, String stage, Path lake, String url, Path log,
+      String... runOptions) throws Exception {
     Path events = log.resolveSibling(log.getFileName().toString().replace(".log", "") + "-events");
     deleteRecursively(events);
     Files.createDirectories(events);
     Map<String, Long> before = RunCost.commits(lake);
-    ChildJvm.Result result = ChildJvm.of(C360.class).heap(options.driverMemory)
+    ChildJvm.Result result = ChildJvm.of(C360.class).heap(driverMemory)
         .jvmOption("-Dspark.eventLog.enabled=true").jvmOption("-Dspark.eventLog.dir=" + events.toUri())
         .args("run", "--stages", stage,
         "-Dc360.lake.root=" + lake, "-Dc360.publish.target=postgresql", "-Dc360.publish.url=" + url,
@@ -266,6 +272,11 @@ public final class Bench {
    * products and stores, so every parent exists). Returns the rows written.
    */
   static long addIncrementalFiles(Path bronze, long rows) throws IOException {
+    return addIncrementalFiles(bronze, rows, "2026-01-01.csv");
+  }
+
+  /** {@link #addIncrementalFiles(Path, long)} into files named {@code fileName}: one drop after another. */
+  static long addIncrementalFiles(Path bronze, long rows, String fileName) throws IOException {
     long written = 0;
     for (Table table : List.of(Catalog.ONLINE_TRANSACTIONS, Catalog.IN_STORE_TRANSACTIONS)) {
       long wanted = table == Catalog.ONLINE_TRANSACTIONS ? rows / 2 : rows - rows / 2;
@@ -277,7 +288,7 @@ public final class Bench {
               .mapToLong(l -> Long.parseLong(l.substring(0, l.indexOf(',')))).max().orElse(0));
         }
       }
-      Path target = bronze.resolve(table.name()).resolve("2026-01-01.csv");
+      Path target = bronze.resolve(table.name()).resolve(fileName);
       try (BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
         out.write(String.join(",", table.columnNames()));
         out.write('\n');
@@ -358,7 +369,12 @@ public final class Bench {
 
   /** The cached clean bronze folder of a scale, generated (seed 42) when missing; the manifest is written last. */
   private Path bronze(int scale) {
-    Path bronze = options.root.resolve("bench/data").resolve(Integer.toString(scale)).resolve("bronze");
+    return cachedBronze(options.root, scale);
+  }
+
+  /** The cached clean bronze folder of a scale under {@code root}'s {@code bench/data}, generated when missing. */
+  static Path cachedBronze(Path root, int scale) {
+    Path bronze = root.resolve("bench/data").resolve(Integer.toString(scale)).resolve("bronze");
     if (!Files.exists(bronze.resolve(Generator.MANIFEST))) {
       log("generating scale %d into %s", scale, bronze);
       Generator.create().scale(scale).seed(42).dirty(false).outputDirectory(bronze).execute();
@@ -367,7 +383,7 @@ public final class Bench {
   }
 
   /** Hard links of the cached bronze CSVs, so that runs and incremental files never touch the cache. */
-  private static void link(Path from, Path to) throws IOException {
+  static void link(Path from, Path to) throws IOException {
     List<Path> files = csvFiles(from);
     for (Path f : files) {
       Path target = to.resolve(from.relativize(f).toString());
@@ -391,7 +407,7 @@ public final class Bench {
   }
 
   /** Data rows of every bronze CSV (non-blank lines after the header). */
-  private static long dataRows(Path folder) throws IOException {
+  static long dataRows(Path folder) throws IOException {
     long rows = 0;
     for (Path f : csvFiles(folder)) {
       try (Stream<String> lines = Files.lines(f)) {
@@ -401,7 +417,7 @@ public final class Bench {
     return rows;
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
+  static void deleteRecursively(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (Stream<Path> walk = Files.walk(dir)) {
         for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
