@@ -29,9 +29,11 @@ final class AffectedKeys implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AffectedKeys.class);
 
   private final Map<GoldQuery.Scope, Dataset<Row>> keys;
+  private final Map<GoldQuery.Scope, Long> counts;
 
-  private AffectedKeys(Map<GoldQuery.Scope, Dataset<Row>> keys) {
+  private AffectedKeys(Map<GoldQuery.Scope, Dataset<Row>> keys, Map<GoldQuery.Scope, Long> counts) {
     this.keys = keys;
+    this.counts = counts;
   }
 
   /**
@@ -41,6 +43,7 @@ final class AffectedKeys implements AutoCloseable {
   static Optional<AffectedKeys> between(SparkSession spark, LakeLayout layout, Map<String, String> recorded,
       Map<String, String> current, Set<String> changed, SilverViews silver) {
     Map<GoldQuery.Scope, Dataset<Row>> keys = new EnumMap<>(GoldQuery.Scope.class);
+    Map<GoldQuery.Scope, Long> counts = new EnumMap<>(GoldQuery.Scope.class);
     try {
       Map<String, Dataset<Row>> feeds = new java.util.LinkedHashMap<>();
       for (String name : changed) {
@@ -65,9 +68,10 @@ final class AffectedKeys implements AutoCloseable {
         Dataset<Row> distinct = named.distinct().persist(StorageLevel.MEMORY_AND_DISK());
         keys.put(scope, distinct);
         // Counted here, inside the try: a vacuumed file of the feed fails now, not in the middle of a MERGE.
-        LOG.info("gold: {} {}(s) affected by the silver changes", distinct.count(), scope.column());
+        counts.put(scope, distinct.count());
+        LOG.info("gold: {} {}(s) affected by the silver changes", counts.get(scope), scope.column());
       }
-      return Optional.of(new AffectedKeys(keys));
+      return Optional.of(new AffectedKeys(keys, counts));
     } catch (Exception e) { // Delta's AnalysisException is a checked exception, thrown undeclared from Scala
       keys.values().forEach(Dataset::unpersist);
       LOG.warn("gold: silver's change data feed cannot answer for {} ({}); recomputing from all of silver", changed,
@@ -83,6 +87,12 @@ final class AffectedKeys implements AutoCloseable {
       throw new IllegalArgumentException("no affected keys for scope " + scope + "; scopes with keys: " + keys.keySet());
     }
     return found;
+  }
+
+  /** How many values of {@code scope}'s column are affected: 0 means none of its rows can have changed. */
+  long count(GoldQuery.Scope scope) {
+    of(scope);
+    return counts.get(scope);
   }
 
   @Override

@@ -2,8 +2,10 @@ package io.c360.gold;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.c360.lake.LakeSpark;
@@ -17,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +40,16 @@ final class GoldMerge {
   private static final String NEW = "_c360_new";
   private static final String OLD = "_c360_old";
   private static final String DELETE = "_c360_delete";
+  private static final String INSERT = "_c360_insert";
+  /** At most this many changed values (rows x columns) are brought to the driver as the MERGE's source. */
+  private static final int LOCAL_CELLS = 2_000_000;
   private static final String SCOPE_KEY = "_c360_scope";
 
   private final SparkSession spark;
   private final String path;
   private final List<String> key;
   private boolean changeFeed;
+  private int localCells = LOCAL_CELLS;
 
   private GoldMerge(SparkSession spark, String path, List<String> key) {
     if (key.isEmpty()) {
@@ -64,16 +71,19 @@ final class GoldMerge {
     return this;
   }
 
-  /** Makes the whole table equal to {@code fresh}; returns whether it committed (false: nothing differed). */
-  boolean replaceAll(Dataset<Row> fresh) {
+  /** At most this many changed values go to the driver (tests: the executors' route on a few rows). */
+  GoldMerge localCells(int value) {
+    this.localCells = value;
+    return this;
+  }
+
+  /** Makes the whole table equal to {@code fresh}. */
+  Outcome replaceAll(Dataset<Row> fresh) {
     return apply(fresh, null, null);
   }
 
-  /**
-   * Makes the rows whose {@code scopeColumn} is among {@code keys} (one column of that name) equal to
-   * {@code fresh}; returns whether it committed (false: nothing differed).
-   */
-  boolean replaceScope(Dataset<Row> fresh, String scopeColumn, Dataset<Row> keys) {
+  /** Makes the rows whose {@code scopeColumn} is among {@code keys} (one column of that name) equal to {@code fresh}. */
+  Outcome replaceScope(Dataset<Row> fresh, String scopeColumn, Dataset<Row> keys) {
     if (!List.of(fresh.columns()).contains(scopeColumn)) {
       throw new IllegalArgumentException("rows for " + path + " have no scope column " + scopeColumn + ": "
           + List.of(fresh.columns()));
@@ -81,60 +91,82 @@ final class GoldMerge {
     return apply(fresh, scopeColumn, keys);
   }
 
-  private boolean apply(Dataset<Row> fresh, String scopeColumn, Dataset<Row> keys) {
+  private Outcome apply(Dataset<Row> fresh, String scopeColumn, Dataset<Row> keys) {
+    long started = System.nanoTime();
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      return writeWhole(fresh, "created");
+      return writeWhole(fresh, "created", started);
     }
     DeltaTable table = DeltaTable.forPath(spark, path);
     // Read anew, not table.toDF(): a MERGE source sharing the target's attributes fails to resolve.
     Dataset<Row> old = spark.read().format("delta").load(path);
     if (!sameColumns(old, fresh)) {
-      return writeWhole(fresh, "rewritten whole: its columns changed");
+      return writeWhole(fresh, "rewritten whole: its columns changed", started);
     }
     if (scopeColumn != null) {
       Dataset<Row> wanted = broadcast(keys.select(col(scopeColumn).as(SCOPE_KEY)));
       old = old.join(wanted, old.col(scopeColumn).eqNullSafe(wanted.col(SCOPE_KEY)), "left_semi");
     }
     List<String> columns = List.of(fresh.columns());
-    Dataset<Row> changes = changes(fresh, old, columns).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> changes = changes(fresh, old, columns);
+    // A few changed rows (an incremental run) go to the driver in the job that finds them: no second pass to count
+    // them, and the MERGE's source is a local relation Spark broadcasts. Many (a moved p90, a full refresh) stay
+    // on the executors, persisted for the MERGE.
+    int localRows = localCells / columns.size();
+    List<Row> found = changes.limit(localRows + 1).collectAsList();
+    Dataset<Row> source;
+    Counts counts;
+    if (found.size() <= localRows) {
+      source = found.isEmpty() ? null : spark.createDataFrame(found, changes.schema());
+      counts = Counts.of(found, changes.schema());
+    } else {
+      source = changes.persist(StorageLevel.MEMORY_AND_DISK());
+      counts = Counts.of(source);
+    }
+    double diffSeconds = seconds(started);
     try {
-      long changed = changes.count();
-      if (changed == 0) {
+      if (counts.changed == 0) {
         LOG.info("gold {}: no row differs, not committed", path);
-        return false;
+        return new Outcome(false, false, 0, 0, 0, diffSeconds, 0);
       }
-      Column match = lit(true);
-      for (String k : key) {
-        match = match.and(col("t.`" + k + "`").eqNullSafe(col("c.`" + k + "`")));
-      }
-      Map<String, String> update = new LinkedHashMap<>();
-      Map<String, String> insert = new LinkedHashMap<>();
-      for (String c : columns) {
-        insert.put("`" + c + "`", "c.`" + c + "`");
-        if (!key.contains(c)) {
-          update.put("`" + c + "`", "c.`" + c + "`");
-        }
-      }
-      // The changes are persisted and deterministic: Delta need not copy them before the MERGE.
-      String materialize = spark.conf().get(LakeSpark.MERGE_MATERIALIZE_SOURCE, null);
-      spark.conf().set(LakeSpark.MERGE_MATERIALIZE_SOURCE, "none");
-      var merge = table.as("t").merge(changes.as("c"), match).whenMatched(col("c." + DELETE)).delete();
-      if (!update.isEmpty()) {
-        merge = merge.whenMatched().updateExpr(update);
-      }
-      try {
-        merge.whenNotMatched().insertExpr(insert).execute();
-      } finally {
-        if (materialize == null) {
-          spark.conf().unset(LakeSpark.MERGE_MATERIALIZE_SOURCE);
-        } else {
-          spark.conf().set(LakeSpark.MERGE_MATERIALIZE_SOURCE, materialize);
-        }
-      }
-      LOG.info("gold {}: {} row(s) inserted, updated or deleted in one MERGE", path, changed);
-      return true;
+      long merging = System.nanoTime();
+      merge(table, source, columns);
+      LOG.info("gold {}: {} row(s) inserted, updated or deleted in one MERGE", path, counts.changed);
+      return new Outcome(true, false, counts.changed, counts.inserted, counts.deleted, diffSeconds, seconds(merging));
     } finally {
-      changes.unpersist();
+      if (found.size() > localRows) {
+        source.unpersist();
+      }
+    }
+  }
+
+  private void merge(DeltaTable table, Dataset<Row> source, List<String> columns) {
+    Column match = lit(true);
+    for (String k : key) {
+      match = match.and(col("t.`" + k + "`").eqNullSafe(col("c.`" + k + "`")));
+    }
+    Map<String, String> update = new LinkedHashMap<>();
+    Map<String, String> insert = new LinkedHashMap<>();
+    for (String c : columns) {
+      insert.put("`" + c + "`", "c.`" + c + "`");
+      if (!key.contains(c)) {
+        update.put("`" + c + "`", "c.`" + c + "`");
+      }
+    }
+    // The source is local or persisted, and deterministic: Delta need not copy it before the MERGE.
+    String materialize = spark.conf().get(LakeSpark.MERGE_MATERIALIZE_SOURCE, null);
+    spark.conf().set(LakeSpark.MERGE_MATERIALIZE_SOURCE, "none");
+    var merge = table.as("t").merge(source.as("c"), match).whenMatched(col("c." + DELETE)).delete();
+    if (!update.isEmpty()) {
+      merge = merge.whenMatched().updateExpr(update);
+    }
+    try {
+      merge.whenNotMatched().insertExpr(insert).execute();
+    } finally {
+      if (materialize == null) {
+        spark.conf().unset(LakeSpark.MERGE_MATERIALIZE_SOURCE);
+      } else {
+        spark.conf().set(LakeSpark.MERGE_MATERIALIZE_SOURCE, materialize);
+      }
     }
   }
 
@@ -160,17 +192,75 @@ final class GoldMerge {
       output.add(when(gone, col("o.`" + c + "`")).otherwise(col("n.`" + c + "`")).as(c));
     }
     output.add(gone.as(DELETE));
+    output.add(col("o." + OLD).isNull().as(INSERT));
     return n.join(o, sameKey, "full_outer").filter(not(sameRow)).select(output.toArray(new Column[0]));
   }
 
-  private boolean writeWhole(Dataset<Row> fresh, String why) {
+  private Outcome writeWhole(Dataset<Row> fresh, String why, long started) {
     var writer = fresh.write().format("delta").mode("overwrite").option("overwriteSchema", "true");
     if (changeFeed) {
       writer = writer.option("delta.enableChangeDataFeed", "true"); // publish sends only the groups that changed
     }
     writer.save(path);
     LOG.info("gold {}: {}", path, why);
-    return true;
+    return new Outcome(true, true, -1, -1, -1, 0, seconds(started));
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  /** What one call did: whether it committed, the rows it changed, and where its time went. */
+  static final class Outcome {
+    /** False: no row differed, nothing was committed. */
+    final boolean committed;
+    /** The table was written whole (created, or its columns changed): the row counts below are unknown (-1). */
+    final boolean whole;
+    final long changed;
+    final long inserted;
+    final long deleted;
+    /** Computing the fresh rows and comparing them with the table's. */
+    final double diffSeconds;
+    /** The MERGE, or the whole write. */
+    final double writeSeconds;
+
+    Outcome(boolean committed, boolean whole, long changed, long inserted, long deleted, double diffSeconds,
+        double writeSeconds) {
+      this.committed = committed;
+      this.whole = whole;
+      this.changed = changed;
+      this.inserted = inserted;
+      this.deleted = deleted;
+      this.diffSeconds = diffSeconds;
+      this.writeSeconds = writeSeconds;
+    }
+  }
+
+  /** Changed, inserted and deleted rows of a change set. */
+  private static final class Counts {
+    final long changed;
+    final long inserted;
+    final long deleted;
+
+    private Counts(long changed, long inserted, long deleted) {
+      this.changed = changed;
+      this.inserted = inserted;
+      this.deleted = deleted;
+    }
+
+    static Counts of(List<Row> changes, StructType schema) {
+      int insert = schema.fieldIndex(INSERT);
+      int delete = schema.fieldIndex(DELETE);
+      long inserted = changes.stream().filter(r -> r.getBoolean(insert)).count();
+      long deleted = changes.stream().filter(r -> r.getBoolean(delete)).count();
+      return new Counts(changes.size(), inserted, deleted);
+    }
+
+    static Counts of(Dataset<Row> changes) {
+      Row r = changes.agg(count(lit(1)), sum(when(col(INSERT), 1).otherwise(0)),
+          sum(when(col(DELETE), 1).otherwise(0))).first();
+      return r.getLong(0) == 0 ? new Counts(0, 0, 0) : new Counts(r.getLong(0), r.getLong(1), r.getLong(2));
+    }
   }
 
   /** Same column names and types in the same order; nullability aside (Delta keeps every column nullable). */

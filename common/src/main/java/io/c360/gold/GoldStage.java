@@ -1,5 +1,6 @@
 package io.c360.gold;
 
+import io.c360.lake.DeltaTableReader;
 import io.c360.lake.JobDescription;
 import io.c360.lake.LakeLayout;
 import io.c360.lake.Sha256;
@@ -7,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,6 +46,7 @@ public final class GoldStage {
   private final LakeLayout layout;
   private long percentileAccuracy = 10_000_000;
   private boolean fullRefresh;
+  private Consumer<String> onProgress = line -> { };
 
   private GoldStage(SparkSession spark, LakeLayout layout) {
     this.spark = spark;
@@ -64,6 +68,12 @@ public final class GoldStage {
   /** Recompute every state and gold table from all of silver, whatever was recorded. */
   public GoldStage fullRefresh(boolean value) {
     this.fullRefresh = value;
+    return this;
+  }
+
+  /** Called with a line per step of a run that computes: the affected keys, then each state and gold table. */
+  public GoldStage onProgress(Consumer<String> listener) {
+    this.onProgress = listener;
     return this;
   }
 
@@ -100,8 +110,15 @@ public final class GoldStage {
     Optional<AffectedKeys> affected = Optional.empty();
     Set<String> changed = silver.keySet();
     if (recorded.isPresent() && complete && recorded.get().definition().equals(definition)) {
+      long reading = System.nanoTime();
       changed = new GoldInputs(silver, definition, Map.of()).changedSince(recorded.get());
       affected = AffectedKeys.between(spark, layout, recorded.get().silver(), silver, changed, views);
+      if (affected.isPresent()) {
+        AffectedKeys keys = affected.get();
+        onProgress.accept(String.format(Locale.ROOT, "changes of %s: %,d customer(s), %,d agent(s) affected (%.1f s)",
+            String.join(", ", changed), keys.count(GoldQuery.Scope.CUSTOMER), keys.count(GoldQuery.Scope.AGENT),
+            (System.nanoTime() - reading) / 1e9));
+      }
     }
     GoldStageResult.Mode mode = affected.isPresent() ? GoldStageResult.Mode.INCREMENTAL : GoldStageResult.Mode.FULL;
     Map<String, Long> rows = new LinkedHashMap<>(mode == GoldStageResult.Mode.INCREMENTAL
@@ -110,15 +127,17 @@ public final class GoldStage {
     try (AffectedKeys keys = affected.orElse(null)) {
       for (String table : GoldQuery.maintained()) {
         boolean gold = GoldQuery.TABLES.contains(table);
-        if (keys != null && Collections.disjoint(GoldQuery.silverInputs(table), changed)) {
-          continue; // none of its silver inputs changed: not even read
+        if (keys != null && (Collections.disjoint(GoldQuery.silverInputs(table), changed)
+            || GoldQuery.scope(table) != GoldQuery.Scope.WHOLE && keys.count(GoldQuery.scope(table)) == 0)) {
+          continue; // none of its silver inputs changed, or none of its customers or agents: not even read
         }
-        boolean committed = JobDescription.run(spark, "gold", table, () -> maintain(table, views, keys));
-        if (committed && gold) {
+        GoldMerge.Outcome outcome = JobDescription.run(spark, "gold", table, () -> maintain(table, views, keys));
+        onProgress.accept(new GoldTableResult(table, outcome).describe());
+        if (outcome.committed && gold) {
           written.add(table);
         }
-        if (gold && (committed || !rows.containsKey(table))) {
-          rows.put(table, spark.read().format("delta").load(path(table).toString()).count());
+        if (gold && (outcome.committed || !rows.containsKey(table))) {
+          rows.put(table, rowCount(table));
         }
       }
     }
@@ -128,10 +147,19 @@ public final class GoldStage {
   }
 
   /**
-   * Recomputes {@code table}'s rows — of the affected customers or agents when {@code keys} is given and the table
-   * has a scope, else all of them — and merges them in; returns whether it committed.
+   * A gold table's rows now, from the file statistics in its Delta log (on the driver, no Spark job); counted by
+   * Spark only if a file has no statistics.
    */
-  private boolean maintain(String table, SilverViews views, AffectedKeys keys) {
+  private long rowCount(String table) {
+    return DeltaTableReader.open(layout.fileSystem(), path(table)).orElseThrow().numRecords()
+        .orElseGet(() -> spark.read().format("delta").load(path(table).toString()).count());
+  }
+
+  /**
+   * Recomputes {@code table}'s rows — of the affected customers or agents when {@code keys} is given and the table
+   * has a scope, else all of them — and merges them in.
+   */
+  private GoldMerge.Outcome maintain(String table, SilverViews views, AffectedKeys keys) {
     GoldQuery.Scope scope = GoldQuery.scope(table);
     boolean scoped = keys != null && scope != GoldQuery.Scope.WHOLE;
     if (scoped) {

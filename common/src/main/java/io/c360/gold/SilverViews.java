@@ -7,6 +7,7 @@ import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.lake.LakeLayout;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -25,6 +26,8 @@ final class SilverViews {
   private final SparkSession spark;
   private final LakeLayout layout;
   private final Map<String, String> versions;
+  /** Each table read once per run: a pinned Delta read resolves a snapshot, and gold registers the views 8 times. */
+  private final Map<String, Dataset<Row>> read = new HashMap<>();
 
   /** {@code versions}: per silver table {@code id@version} or {@link GoldInputs#NONE}. */
   SilverViews(SparkSession spark, LakeLayout layout, Map<String, String> versions) {
@@ -58,6 +61,10 @@ final class SilverViews {
 
   /** The silver table at the pinned version, catalog columns in catalog order. */
   Dataset<Row> read(Table table) {
+    return read.computeIfAbsent(table.name(), name -> pinned(table));
+  }
+
+  private Dataset<Row> pinned(Table table) {
     String version = versions.get(table.name());
     if (version == null || version.equals(GoldInputs.NONE)) {
       return spark.createDataFrame(List.of(), table.sparkSchema());

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -144,6 +145,27 @@ public final class DeltaTableReader {
   /** The table's id (its metaData action's): a re-created table at the same path has another. */
   public String id() {
     return id;
+  }
+
+  /**
+   * The snapshot's row count from the file statistics in its log, without reading a data file; empty when a live
+   * file has none (a writer without statistics).
+   */
+  public OptionalLong numRecords() {
+    long total = 0;
+    for (JsonNode file : liveFiles) {
+      JsonNode stats;
+      try {
+        stats = JSON.readTree(file.path("stats").asText("{}"));
+      } catch (IOException e) {
+        return OptionalLong.empty();
+      }
+      if (!stats.path("numRecords").canConvertToLong()) {
+        return OptionalLong.empty();
+      }
+      total += stats.get("numRecords").asLong();
+    }
+    return OptionalLong.of(total);
   }
 
   /** The table's column names, in schema order. */

@@ -3,6 +3,7 @@ package io.c360.publish;
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.gold.GoldQuery;
+import io.c360.lake.DeltaTableReader;
 import io.c360.lake.JobDescription;
 import io.c360.lake.KillPoint;
 import io.c360.lake.LakeLayout;
@@ -15,12 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.delta.DeltaLog;
-import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,10 +119,10 @@ public final class PublishStage {
       Map<String, PublishState> published = PublishState.readAll(connection);
       Map<String, PublishState> current = new LinkedHashMap<>();
       for (Table table : Catalog.tables()) {
-        current.put(table.name(), deltaState(layout.silver(table).toString()));
+        current.put(table.name(), deltaState(layout.silver(table)));
       }
       for (String gold : GoldQuery.TABLES) {
-        current.put(goldName(gold), deltaState(layout.gold(gold).toString()));
+        current.put(goldName(gold), deltaState(layout.gold(gold)));
       }
       boolean anythingNew = current.entrySet().stream()
           .anyMatch(e -> e.getValue() != null && !holds(published.get(e.getKey()), e.getValue()));
@@ -346,10 +346,13 @@ public final class PublishStage {
     }
   }
 
-  /** The Delta id and version of the table at {@code path} from its (cached) log, or null if there is none. */
-  private PublishState deltaState(String path) {
-    Snapshot snapshot = DeltaLog.forTable(spark, path).update(false, scala.Option.empty());
-    return snapshot.version() < 0 ? null : new PublishState(snapshot.metadata().id(), snapshot.version());
+  /**
+   * The Delta id and version of the table at {@code path}, or null if there is none: read from its log on the
+   * driver, without a Spark snapshot, so that a publish with nothing new plans no Spark job.
+   */
+  private PublishState deltaState(Path path) {
+    return DeltaTableReader.open(layout.fileSystem(), path).map(t -> new PublishState(t.id(), t.version()))
+        .orElse(null);
   }
 
   private static boolean holds(PublishState published, PublishState current) {

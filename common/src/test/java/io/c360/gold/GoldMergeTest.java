@@ -62,12 +62,16 @@ class GoldMergeTest extends SparkTestBase {
   @Test
   void mergesOnlyTheRowsThatDifferMatchingNullKeysAndDeletingVanishedOnes() {
     // A NULL customer and a NULL product are keys like any other (an order without a customer is its own group).
-    assertTrue(merge().replaceAll(rows(r(1, 10, 100L), r(1, 11, 5L), r(2, 10, 7L), r(null, 10, 3L), r(3, null, 1L))));
+    assertTrue(merge().replaceAll(rows(r(1, 10, 100L), r(1, 11, 5L), r(2, 10, 7L), r(null, 10, 3L),
+        r(3, null, 1L))).committed);
     long created = version();
 
     // (1,10) changes, (1,11) stays, (2,10) vanishes, (null,10) changes, (3,null) stays, (4,10) is new.
-    assertTrue(merge().replaceAll(rows(r(1, 10, 150L), r(1, 11, 5L), r(null, 10, 4L), r(3, null, 1L),
-        r(4, 10, 9L))));
+    GoldMerge.Outcome merged = merge().replaceAll(rows(r(1, 10, 150L), r(1, 11, 5L), r(null, 10, 4L),
+        r(3, null, 1L), r(4, 10, 9L)));
+    assertTrue(merged.committed);
+    assertEquals(List.of(4L, 1L, 1L), List.of(merged.changed, merged.inserted, merged.deleted),
+        "changed, inserted, deleted");
     assertEquals(created + 1, version(), "one commit");
     assertEquals(List.of(row(null, 10, 4L), row(1, 10, 150L), row(1, 11, 5L), row(3, null, 1L), row(4, 10, 9L)),
         table());
@@ -76,7 +80,7 @@ class GoldMergeTest extends SparkTestBase {
 
     // The same rows again: nothing differs, nothing is committed.
     assertFalse(merge().replaceAll(rows(r(1, 10, 150L), r(1, 11, 5L), r(null, 10, 4L), r(3, null, 1L),
-        r(4, 10, 9L))));
+        r(4, 10, 9L))).committed);
     assertEquals(created + 1, version());
   }
 
@@ -88,7 +92,7 @@ class GoldMergeTest extends SparkTestBase {
 
     // Customer 1 now bought product 11 only, for more; the order without a customer is gone. Customer 2 is out of
     // scope: absent from the fresh rows, yet kept.
-    assertTrue(merge().replaceScope(rows(r(1, 11, 6L)), "CustomerID", customers));
+    assertTrue(merge().replaceScope(rows(r(1, 11, 6L)), "CustomerID", customers).committed);
     assertEquals(List.of(row(1, 11, 6L), row(2, 10, 7L)), table());
     assertEquals(List.of("1|10|100|delete", "1|11|5|update_preimage", "1|11|6|update_postimage", "null|10|3|delete"),
         lastChanges());
@@ -98,7 +102,20 @@ class GoldMergeTest extends SparkTestBase {
   void aTableWhoseColumnsChangedIsWrittenWhole() {
     merge().replaceAll(rows(r(1, 10, 100L)));
     Dataset<Row> wider = rows(r(1, 10, 100L)).withColumn("Orders", org.apache.spark.sql.functions.lit(1L));
-    assertTrue(merge().replaceAll(wider));
+    assertTrue(merge().replaceAll(wider).committed);
     assertEquals(List.of(row(1, 10, 100L, 1L)), table());
+  }
+
+  @Test
+  void moreChangesThanTheDriverTakesAreMergedFromTheExecutorsWithTheSameResult() {
+    merge().replaceAll(rows(r(1, 10, 100L), r(1, 11, 5L), r(2, 10, 7L)));
+    // One changed value at most on the driver: the three changes below stay on the executors.
+    GoldMerge.Outcome merged = merge().localCells(1).replaceAll(rows(r(1, 10, 150L), r(1, 11, 5L), r(4, 10, 9L)));
+    assertEquals(List.of(3L, 1L, 1L), List.of(merged.changed, merged.inserted, merged.deleted),
+        "changed, inserted, deleted");
+    assertEquals(List.of(row(1, 10, 150L), row(1, 11, 5L), row(4, 10, 9L)), table());
+    assertEquals(List.of("1|10|100|update_preimage", "1|10|150|update_postimage", "2|10|7|delete", "4|10|9|insert"),
+        lastChanges());
+    assertFalse(merge().localCells(1).replaceAll(rows(r(1, 10, 150L), r(1, 11, 5L), r(4, 10, 9L))).committed);
   }
 }

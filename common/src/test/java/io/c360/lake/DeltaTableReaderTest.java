@@ -68,6 +68,7 @@ class DeltaTableReaderTest extends SparkTestBase {
     List<List<Object>> expected = List.of(Arrays.asList(1L, "odd", "n1", null), Arrays.asList(3L, "odd", null, null),
         Arrays.asList(5L, "odd", "n5", null), Arrays.asList(13L, "odd", "n13", 7));
     assertEquals(expected, read("id", "part", "note", "score"));
+    assertEquals(4, reader.numRecords().orElseThrow(), "ids 1, 3, 5, 13, from the files' statistics");
 
     assertTrue(reader.rows(List.of("id"), p -> "even".equals(p.get("part"))).isEmpty());
     List<Object[]> odd = reader.rows(List.of("id"), p -> "odd".equals(p.get("part")));

@@ -90,7 +90,7 @@ final class Pipeline {
     if (stages.contains("gold") && exit == C360.OK) {
       // A --full-refresh recomputes gold from all of silver too (with --stages gold, gold alone).
       GoldStageResult gold = GoldStage.of(spark, layout).percentileAccuracy(settings.percentileAccuracy())
-          .fullRefresh(fullRefresh).execute();
+          .fullRefresh(fullRefresh).onProgress(line -> progress("gold", line)).execute();
       summary.gold(gold.rows());
       progress("gold", gold.mode() == GoldStageResult.Mode.CURRENT
           ? "silver unchanged since gold was computed: 0 tables written"
