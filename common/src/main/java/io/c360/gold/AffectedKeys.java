@@ -30,6 +30,7 @@ final class AffectedKeys implements AutoCloseable {
 
   private final Map<GoldQuery.Scope, Dataset<Row>> keys;
   private final Map<GoldQuery.Scope, Long> counts;
+  private final Map<GoldQuery.Scope, KeyFilter> filters = new EnumMap<>(GoldQuery.Scope.class);
 
   private AffectedKeys(Map<GoldQuery.Scope, Dataset<Row>> keys, Map<GoldQuery.Scope, Long> counts) {
     this.keys = keys;
@@ -87,6 +88,11 @@ final class AffectedKeys implements AutoCloseable {
       throw new IllegalArgumentException("no affected keys for scope " + scope + "; scopes with keys: " + keys.keySet());
     }
     return found;
+  }
+
+  /** The affected values of {@code scope}'s column as a filter, built once. */
+  KeyFilter filter(GoldQuery.Scope scope) {
+    return filters.computeIfAbsent(scope, s -> KeyFilter.of(of(s), s.column()));
   }
 
   /** How many values of {@code scope}'s column are affected: 0 means none of its rows can have changed. */

@@ -1,6 +1,5 @@
 package io.c360.gold;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -43,7 +42,6 @@ final class GoldMerge {
   private static final String INSERT = "_c360_insert";
   /** At most this many changed values (rows x columns) are brought to the driver as the MERGE's source. */
   private static final int LOCAL_CELLS = 2_000_000;
-  private static final String SCOPE_KEY = "_c360_scope";
 
   private final SparkSession spark;
   private final String path;
@@ -79,19 +77,24 @@ final class GoldMerge {
 
   /** Makes the whole table equal to {@code fresh}. */
   Outcome replaceAll(Dataset<Row> fresh) {
-    return apply(fresh, null, null);
+    return apply(fresh, null);
   }
 
   /** Makes the rows whose {@code scopeColumn} is among {@code keys} (one column of that name) equal to {@code fresh}. */
   Outcome replaceScope(Dataset<Row> fresh, String scopeColumn, Dataset<Row> keys) {
-    if (!List.of(fresh.columns()).contains(scopeColumn)) {
-      throw new IllegalArgumentException("rows for " + path + " have no scope column " + scopeColumn + ": "
-          + List.of(fresh.columns()));
-    }
-    return apply(fresh, scopeColumn, keys);
+    return replaceScope(fresh, KeyFilter.of(keys, scopeColumn));
   }
 
-  private Outcome apply(Dataset<Row> fresh, String scopeColumn, Dataset<Row> keys) {
+  /** Makes the rows among {@code keys} equal to {@code fresh}. */
+  Outcome replaceScope(Dataset<Row> fresh, KeyFilter keys) {
+    if (!List.of(fresh.columns()).contains(keys.column())) {
+      throw new IllegalArgumentException("rows for " + path + " have no scope column " + keys.column() + ": "
+          + List.of(fresh.columns()));
+    }
+    return apply(fresh, keys);
+  }
+
+  private Outcome apply(Dataset<Row> fresh, KeyFilter scope) {
     long started = System.nanoTime();
     if (!DeltaTable.isDeltaTable(spark, path)) {
       return writeWhole(fresh, "created", started);
@@ -102,9 +105,8 @@ final class GoldMerge {
     if (!sameColumns(old, fresh)) {
       return writeWhole(fresh, "rewritten whole: its columns changed", started);
     }
-    if (scopeColumn != null) {
-      Dataset<Row> wanted = broadcast(keys.select(col(scopeColumn).as(SCOPE_KEY)));
-      old = old.join(wanted, old.col(scopeColumn).eqNullSafe(wanted.col(SCOPE_KEY)), "left_semi");
+    if (scope != null) {
+      old = scope.apply(old);
     }
     List<String> columns = List.of(fresh.columns());
     Dataset<Row> changes = changes(fresh, old, columns);
@@ -129,7 +131,7 @@ final class GoldMerge {
         return new Outcome(false, false, 0, 0, 0, diffSeconds, 0);
       }
       long merging = System.nanoTime();
-      merge(table, source, columns);
+      merge(table, source, columns, scope);
       LOG.info("gold {}: {} row(s) inserted, updated or deleted in one MERGE", path, counts.changed);
       return new Outcome(true, false, counts.changed, counts.inserted, counts.deleted, diffSeconds, seconds(merging));
     } finally {
@@ -139,8 +141,9 @@ final class GoldMerge {
     }
   }
 
-  private void merge(DeltaTable table, Dataset<Row> source, List<String> columns) {
-    Column match = lit(true);
+  private void merge(DeltaTable table, Dataset<Row> source, List<String> columns, KeyFilter scope) {
+    // Every change lies in the scope: the scope's keys on the target prune the files the MERGE must scan.
+    Column match = scope == null ? lit(true) : scope.condition(col("t.`" + scope.column() + "`"));
     for (String k : key) {
       match = match.and(col("t.`" + k + "`").eqNullSafe(col("c.`" + k + "`")));
     }

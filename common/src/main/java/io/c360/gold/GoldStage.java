@@ -163,7 +163,7 @@ public final class GoldStage {
     GoldQuery.Scope scope = GoldQuery.scope(table);
     boolean scoped = keys != null && scope != GoldQuery.Scope.WHOLE;
     if (scoped) {
-      views.registerRestricted(scope, keys.of(scope));
+      views.registerRestricted(scope, keys.filter(scope));
     } else {
       views.registerAll();
     }
@@ -176,7 +176,7 @@ public final class GoldStage {
     Dataset<Row> fresh = spark.sql(sql(table));
     GoldMerge merge = GoldMerge.into(spark, path(table).toString(), GoldQuery.key(table))
         .changeFeed(GoldQuery.TABLES.contains(table));
-    return scoped ? merge.replaceScope(fresh, scope.column(), keys.of(scope)) : merge.replaceAll(fresh);
+    return scoped ? merge.replaceScope(fresh, keys.filter(scope)) : merge.replaceAll(fresh);
   }
 
   private Path path(String table) {

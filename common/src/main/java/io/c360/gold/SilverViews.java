@@ -1,8 +1,5 @@
 package io.c360.gold;
 
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
-
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.lake.LakeLayout;
@@ -21,8 +18,6 @@ import org.apache.spark.sql.SparkSession;
  * of the given customers or agents (matched NULL-safely: an order without a customer is a group of its own).
  */
 final class SilverViews {
-  private static final String SCOPE_KEY = "_c360_scope";
-
   private final SparkSession spark;
   private final LakeLayout layout;
   private final Map<String, String> versions;
@@ -43,17 +38,13 @@ final class SilverViews {
     }
   }
 
-  /**
-   * The tables that have {@code scope}'s column restricted to the rows whose value is among {@code keys} (one
-   * column of that name), the others whole.
-   */
-  void registerRestricted(GoldQuery.Scope scope, Dataset<Row> keys) {
+  /** The tables that have {@code keys}' column restricted to the rows whose value is among them, the others whole. */
+  void registerRestricted(GoldQuery.Scope scope, KeyFilter keys) {
     List<Table> restricted = GoldQuery.scoped(scope);
-    Dataset<Row> wanted = broadcast(keys.select(col(scope.column()).as(SCOPE_KEY)));
     for (Table table : Catalog.tables()) {
       Dataset<Row> rows = read(table);
       if (restricted.contains(table)) {
-        rows = rows.join(wanted, rows.col(scope.column()).eqNullSafe(wanted.col(SCOPE_KEY)), "left_semi");
+        rows = keys.apply(rows);
       }
       rows.createOrReplaceTempView(table.name());
     }

@@ -272,7 +272,8 @@ public final class PublishStage {
       statement.execute(dialect.createEmptyCopy(staging, source));
     }
     try {
-      Dataset<Row> partitioned = rows.rdd().getNumPartitions() > parallelism ? rows.coalesce(parallelism) : rows;
+      // coalesce never adds partitions; asking rows.rdd() for their number would run the query's stages once more.
+      Dataset<Row> partitioned = rows.coalesce(parallelism);
       LongAccumulator loaded = spark.sparkContext().longAccumulator("c360 staged rows");
       partitioned.foreachPartition(new StagingLoader(target, staging, columns, key, batchSize, loaded));
       return loaded.value();

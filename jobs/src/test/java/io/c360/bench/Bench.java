@@ -271,7 +271,7 @@ public final class Bench {
    * transactions: copies of the first generated rows with fresh keys above the largest existing one (same customers,
    * products and stores, so every parent exists). Returns the rows written.
    */
-  static long addIncrementalFiles(Path bronze, long rows) throws IOException {
+  public static long addIncrementalFiles(Path bronze, long rows) throws IOException {
     return addIncrementalFiles(bronze, rows, "2026-01-01.csv");
   }
 
@@ -284,8 +284,7 @@ public final class Bench {
       long maxKey = 0;
       for (Path f : files) {
         try (Stream<String> lines = Files.lines(f)) {
-          maxKey = Math.max(maxKey, lines.skip(1).filter(l -> !l.isBlank())
-              .mapToLong(l -> Long.parseLong(l.substring(0, l.indexOf(',')))).max().orElse(0));
+          maxKey = Math.max(maxKey, lines.skip(1).mapToLong(Bench::leadingKey).max().orElse(0));
         }
       }
       Path target = bronze.resolve(table.name()).resolve(fileName);
@@ -297,7 +296,10 @@ public final class Bench {
           try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
             in.readLine();
             for (String line = in.readLine(); line != null && n < wanted; line = in.readLine()) {
-              long key = Long.parseLong(line.substring(0, line.indexOf(',')));
+              long key = leadingKey(line);
+              if (key < 0) {
+                continue; // a dirty line (GoldStageAtScaleTest's bronze): no key to renumber
+              }
               out.write((key + maxKey) + line.substring(line.indexOf(',')));
               out.write('\n');
               n++;
@@ -308,6 +310,20 @@ public final class Bench {
       }
     }
     return written;
+  }
+
+  /** The line's first field as a non-negative integer key, or -1 when it is none (blank, quoted, dirty). */
+  private static long leadingKey(String line) {
+    int comma = line.indexOf(',');
+    if (comma < 1 || comma > 18) {
+      return -1;
+    }
+    for (int i = 0; i < comma; i++) {
+      if (line.charAt(i) < '0' || line.charAt(i) > '9') {
+        return -1;
+      }
+    }
+    return Long.parseLong(line.substring(0, comma));
   }
 
   /**

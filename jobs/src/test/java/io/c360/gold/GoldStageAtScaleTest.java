@@ -3,6 +3,7 @@ package io.c360.gold;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.c360.bench.Bench;
 import io.c360.cli.C360;
 import io.c360.generate.Generator;
 import java.math.BigDecimal;
@@ -62,14 +63,24 @@ class GoldStageAtScaleTest {
         "-Dc360.lake.root=" + lake, "-Dc360.spark.shuffle-partitions=2", "-Dc360.spark.master=local[2]"));
     SparkSession spark = SparkSession.active();
     CODE_GENERATION.forEach((key, value) -> assertEquals(value, spark.conf().get(key), key));
+    assertEqualsH2(spark, lake, "full run");
 
+    // About 1% new rows as new files, as the benchmark adds them: gold follows silver's change data feed, and
+    // must still equal H2's computation from all of the new silver, row for row.
+    assertTrue(Bench.addIncrementalFiles(lake.resolve("bronze"), 6_000) > 5_000, "new rows written");
+    assertEquals(C360.OK, C360.execute("run", "--stages", "silver,gold", "--conf", conf.toString(),
+        "-Dc360.lake.root=" + lake, "-Dc360.spark.shuffle-partitions=2", "-Dc360.spark.master=local[2]"));
+    assertEqualsH2(spark, lake, "after a 1% drop (incremental)");
+  }
+
+  private static void assertEqualsH2(SparkSession spark, Path lake, String when) throws SQLException {
     try (H2Oracle h2 = H2Oracle.ofSilver(spark, lake)) {
       for (String gold : GoldQuery.TABLES) {
         List<String> ours = H2Oracle.rows(spark.read().format("delta")
             .load(lake.resolve("gold").resolve(gold).toString()).collectAsList());
         List<String> theirs = h2.gold(gold);
-        assertEquals(theirs.size(), ours.size(), gold + " row count");
-        assertEquals(theirs, ours, gold + " differs from the H2 computation");
+        assertEquals(theirs.size(), ours.size(), gold + " row count, " + when);
+        assertEquals(theirs, ours, gold + " differs from the H2 computation, " + when);
       }
       assertInvariants(h2, spark, lake);
     }
