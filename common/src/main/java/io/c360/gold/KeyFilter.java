@@ -36,8 +36,13 @@ final class KeyFilter {
 
   /** The keys in {@code keys}' column {@code column} (one row per key). */
   static KeyFilter of(Dataset<Row> keys, String column) {
-    List<Row> found = keys.select(col(column)).limit(LITERAL_KEYS + 1).collectAsList();
-    if (found.size() > LITERAL_KEYS) {
+    return of(keys, column, LITERAL_KEYS);
+  }
+
+  /** {@link #of(Dataset, String)} with at most {@code literalKeys} literals (tests: the joined route). */
+  static KeyFilter of(Dataset<Row> keys, String column, int literalKeys) {
+    List<Row> found = keys.select(col(column)).limit(literalKeys + 1).collectAsList();
+    if (found.size() > literalKeys) {
       return new KeyFilter(column, keys, null, false);
     }
     List<Object> values = new ArrayList<>();

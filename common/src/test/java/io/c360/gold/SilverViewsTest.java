@@ -45,8 +45,8 @@ class SilverViewsTest extends SparkTestBase {
     assertEquals(List.of(), ids("SELECT AgentID FROM Agents"), "never written: an empty view");
 
     StructType key = new StructType().add("CustomerID", DataTypes.IntegerType);
-    views.registerRestricted(GoldQuery.Scope.CUSTOMER, spark.createDataFrame(
-        List.of(RowFactory.create(2), RowFactory.create((Object) null)), key));
+    views.registerRestricted(GoldQuery.Scope.CUSTOMER, KeyFilter.of(spark.createDataFrame(
+        List.of(RowFactory.create(2), RowFactory.create((Object) null)), key), "CustomerID"));
     assertEquals(List.of("2"), ids("SELECT CustomerID FROM Customers"));
     assertEquals(List.of("101", "102"), ids("SELECT OrderID FROM OnlineTransactions"), "NULL matches NULL");
     assertEquals(List.of("1"), ids("SELECT LoyaltyID FROM LoyaltyTransactions"), "no CustomerID column: whole");
