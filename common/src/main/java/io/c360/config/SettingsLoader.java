@@ -286,7 +286,8 @@ public final class SettingsLoader {
     }
     SparkSettings spark = new SparkSettings(v.string("c360.spark.master", true),
         v.string("c360.spark.app-name", false), v.intAtLeast("c360.spark.shuffle-partitions", 1),
-        v.intAtLeast("c360.spark.concurrent-tables", 1), v.stringMap("c360.spark.conf"));
+        v.intAtLeast("c360.spark.concurrent-tables", 1), v.bytes("c360.spark.codegen-min-input"),
+        v.stringMap("c360.spark.conf"));
     QualitySettings quality = new QualitySettings(v.fraction("c360.quality.max-rejected-fraction"),
         v.action("c360.quality.domain-action"), expectations(config, v));
     PublishSettings publish = new PublishSettings(v.oneOf("c360.publish.target", PUBLISH_TARGETS),
@@ -477,6 +478,19 @@ public final class SettingsLoader {
       } catch (ConfigException e) {
         throw bad(path, "an integer");
       }
+    }
+
+    long bytes(String path) {
+      long value;
+      try {
+        value = config.getBytes(path);
+      } catch (ConfigException e) {
+        throw bad(path, "a size such as 128m or 1g, or 0");
+      }
+      if (value < 0) {
+        throw bad(path, "a size such as 128m or 1g, or 0");
+      }
+      return value;
     }
 
     double fraction(String path) {

@@ -9,14 +9,16 @@ public final class SparkSettings {
   private final String appName;
   private final int shufflePartitions;
   private final int concurrentTables;
+  private final long codegenMinInputBytes;
   private final Map<String, String> conf;
 
   SparkSettings(String master, String appName, int shufflePartitions, int concurrentTables,
-      Map<String, String> conf) {
+      long codegenMinInputBytes, Map<String, String> conf) {
     this.master = master;
     this.appName = appName;
     this.shufflePartitions = shufflePartitions;
     this.concurrentTables = concurrentTables;
+    this.codegenMinInputBytes = codegenMinInputBytes;
     this.conf = new TreeMap<>(conf);
   }
 
@@ -36,6 +38,11 @@ public final class SparkSettings {
   /** How many tables silver (of one dependency level) and gold process at the same time; 1 = one by one. */
   public int concurrentTables() {
     return concurrentTables;
+  }
+
+  /** The least input, in bytes, for which a stage has Spark compile its expressions; 0 = always. */
+  public long codegenMinInputBytes() {
+    return codegenMinInputBytes;
   }
 
   /** Extra Spark settings, passed through. */

@@ -1,5 +1,6 @@
 package io.c360.gold;
 
+import io.c360.lake.CodeGeneration;
 import io.c360.lake.DeltaTableReader;
 import io.c360.lake.JobDescription;
 import io.c360.lake.LakeLayout;
@@ -47,6 +48,7 @@ public final class GoldStage {
   private long percentileAccuracy = 10_000_000;
   private boolean fullRefresh;
   private Consumer<String> onProgress = line -> { };
+  private CodeGeneration codeGeneration;
 
   private GoldStage(SparkSession spark, LakeLayout layout) {
     this.spark = spark;
@@ -68,6 +70,12 @@ public final class GoldStage {
   /** Recompute every state and gold table from all of silver, whatever was recorded. */
   public GoldStage fullRefresh(boolean value) {
     this.fullRefresh = value;
+    return this;
+  }
+
+  /** Chooses compiled or interpreted expressions from the bytes of silver, when gold has work to do. */
+  public GoldStage codeGeneration(CodeGeneration value) {
+    this.codeGeneration = value;
     return this;
   }
 
@@ -105,6 +113,9 @@ public final class GoldStage {
         && recorded.get().silver().equals(silver) && recorded.get().rows().keySet().containsAll(GoldQuery.TABLES)) {
       LOG.info("gold: silver and the gold SQL unchanged since gold was last computed; nothing to do");
       return new GoldStageResult(ordered(recorded.get().rows()), List.of(), GoldStageResult.Mode.CURRENT);
+    }
+    if (codeGeneration != null) {
+      codeGeneration.forStage("gold", GoldInputs.silverBytes(layout));
     }
     SilverViews views = new SilverViews(spark, layout, silver);
     Optional<AffectedKeys> affected = Optional.empty();

@@ -168,6 +168,15 @@ public final class DeltaTableReader {
     return OptionalLong.of(total);
   }
 
+  /** The bytes of the snapshot's data files, from its log's {@code add} actions. */
+  public long sizeInBytes() {
+    long total = 0;
+    for (JsonNode file : liveFiles) {
+      total += file.path("size").asLong(0);
+    }
+    return total;
+  }
+
   /** The table's column names, in schema order. */
   public List<String> columns() {
     return new ArrayList<>(columnTypes.keySet());

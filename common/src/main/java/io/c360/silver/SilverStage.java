@@ -2,6 +2,7 @@ package io.c360.silver;
 
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
+import io.c360.lake.CodeGeneration;
 import io.c360.lake.ConcurrentTasks;
 import io.c360.lake.JobDescription;
 import io.c360.lake.KillPoint;
@@ -53,6 +54,7 @@ public final class SilverStage {
   private List<Table> tables = Catalog.tables();
   private Consumer<SilverResult> onTable = r -> { };
   private int concurrentTables = 1;
+  private CodeGeneration codeGeneration;
 
   private SilverStage(SparkSession spark, LakeLayout layout, Ledger ledger) {
     this.spark = spark;
@@ -98,6 +100,12 @@ public final class SilverStage {
   }
 
   /** How many tables of one dependency level to load at the same time. */
+  /** Chooses compiled or interpreted expressions from the bytes of the bronze files this run reads. */
+  public SilverStage codeGeneration(CodeGeneration value) {
+    this.codeGeneration = value;
+    return this;
+  }
+
   public SilverStage concurrentTables(int value) {
     if (value < 1) {
       throw new IllegalArgumentException("concurrent tables must be at least 1: " + value);
@@ -128,6 +136,10 @@ public final class SilverStage {
       LOG.info("full refresh: {}", refreshReason);
     }
     Map<Long, Map<Table, List<BronzeFile>>> batches = plan(ledgerFiles, refresh);
+    if (codeGeneration != null) {
+      codeGeneration.forStage("silver", batches.values().stream().flatMap(b -> b.values().stream())
+          .flatMap(List::stream).mapToLong(BronzeFile::sizeBytes).sum());
+    }
     List<FileRecord> unknown = unknownFiles(ledgerFiles);
     KillPoint.reach("bronze-read");
     if (refresh) {

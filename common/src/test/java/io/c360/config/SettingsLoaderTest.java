@@ -28,7 +28,7 @@ class SettingsLoaderTest {
   private static final Set<String> ASSERTED = Set.of(
       "c360.profile", "c360.lake.root", "c360.lake.database", "c360.lake.lock-timeout", "c360.spark.master",
       "c360.spark.app-name", "c360.spark.shuffle-partitions", "c360.spark.concurrent-tables",
-      "c360.spark.conf", "c360.bronze.encoding", "c360.bronze.max-record-lines",
+      "c360.spark.codegen-min-input", "c360.spark.conf", "c360.bronze.encoding", "c360.bronze.max-record-lines",
       "c360.quality.max-rejected-fraction", "c360.quality.domain-action", "c360.quality.expectations",
       "c360.gold.percentile-accuracy", "c360.generate.seed", "c360.publish.target", "c360.publish.url",
       "c360.publish.user", "c360.publish.password", "c360.publish.authentication", "c360.publish.batch-size",
@@ -59,6 +59,7 @@ class SettingsLoaderTest {
     assertEquals("c360", s.spark().appName());
     assertEquals(8, s.spark().shufflePartitions());
     assertEquals(4, s.spark().concurrentTables());
+    assertEquals(128L << 20, s.spark().codegenMinInputBytes());
     assertEquals(Map.of(), s.spark().conf());
     assertEquals("UTF-8", s.bronze().encoding());
     assertEquals(32, s.bronze().maxRecordLines());
@@ -102,6 +103,7 @@ class SettingsLoaderTest {
         "c360.lake { root = \"/data/lake\", database = \"c360db\", lock-timeout = 15m }",
         "c360.spark { master = \"local[2]\", app-name = \"nightly\", shuffle-partitions = 3 }",
         "c360.spark.concurrent-tables = 1",
+        "c360.spark.codegen-min-input = 0",
         "c360.bronze { encoding = cp1252, max-record-lines = 5 }",
         "c360.spark.conf { \"spark.sql.files.maxPartitionBytes\" = \"64m\" }",
         "c360.quality { max-rejected-fraction = 0.1, domain-action = DROP }",
@@ -124,6 +126,7 @@ class SettingsLoaderTest {
     assertEquals("nightly", s.spark().appName());
     assertEquals(3, s.spark().shufflePartitions());
     assertEquals(1, s.spark().concurrentTables());
+    assertEquals(0, s.spark().codegenMinInputBytes());
     assertEquals(Map.of("spark.sql.files.maxPartitionBytes", "64m"), s.spark().conf());
     assertEquals("windows-1252", s.bronze().encoding(), "the charset's canonical name");
     assertEquals(5, s.bronze().maxRecordLines());
@@ -198,6 +201,8 @@ class SettingsLoaderTest {
   void badValuesFailNamingPathValueAndOrigin() throws IOException {
     Map<String, String> cases = new java.util.LinkedHashMap<>();
     cases.put("c360.spark.shuffle-partitions = 0", "c360.spark.shuffle-partitions: expected an integer >= 1 but got 0");
+    cases.put("c360.spark.codegen-min-input = lots", "c360.spark.codegen-min-input: expected a size such as 128m");
+    cases.put("c360.spark.codegen-min-input = -1", "c360.spark.codegen-min-input: expected a size such as 128m");
     cases.put("c360.spark.concurrent-tables = 0", "c360.spark.concurrent-tables: expected an integer >= 1 but got 0");
     cases.put("c360.quality.max-rejected-fraction = 1.5", "c360.quality.max-rejected-fraction: expected a number");
     cases.put("c360.lake.lock-timeout = soon", "c360.lake.lock-timeout: expected a duration");

@@ -69,6 +69,8 @@ class DeltaTableReaderTest extends SparkTestBase {
         Arrays.asList(5L, "odd", "n5", null), Arrays.asList(13L, "odd", "n13", 7));
     assertEquals(expected, read("id", "part", "note", "score"));
     assertEquals(4, reader.numRecords().orElseThrow(), "ids 1, 3, 5, 13, from the files' statistics");
+    assertEquals(DeltaLog.forTable(spark, path()).update(false, scala.Option.empty()).sizeInBytes(),
+        reader.sizeInBytes(), "the live files' bytes, as Delta's snapshot has them");
 
     assertTrue(reader.rows(List.of("id"), p -> "even".equals(p.get("part"))).isEmpty());
     List<Object[]> odd = reader.rows(List.of("id"), p -> "odd".equals(p.get("part")));

@@ -6,6 +6,7 @@ import io.c360.gold.GoldStage;
 import io.c360.gold.GoldStageResult;
 import io.c360.catalog.Catalog;
 import io.c360.gold.GoldQuery;
+import io.c360.lake.CodeGeneration;
 import io.c360.lake.LakeLayout;
 import io.c360.lake.TableRegistry;
 import io.c360.ledger.FileCounts;
@@ -38,6 +39,7 @@ final class Pipeline {
   private final LakeLayout layout;
   private final Settings settings;
   private final PrintWriter out;
+  private final CodeGeneration codeGeneration;
   private final long started = System.nanoTime();
   private boolean rehash;
 
@@ -46,6 +48,7 @@ final class Pipeline {
     this.layout = layout;
     this.settings = settings;
     this.out = out;
+    this.codeGeneration = CodeGeneration.of(spark, settings.spark().codegenMinInputBytes(), settings.spark().conf());
   }
 
   /** Hash every bronze file in silver, not only those whose size or modification time changed. */
@@ -66,6 +69,7 @@ final class Pipeline {
           .format(BronzeFormat.of(settings.bronze()))
           .maxRejectedFraction(settings.quality().maxRejectedFraction())
           .concurrentTables(settings.spark().concurrentTables())
+          .codeGeneration(codeGeneration)
           .rules(t -> QualityRule.forTable(t, settings.quality().domainAction(), settings.quality().expectations()))
           .onTable(r -> {
             summary.silver(r);
@@ -90,7 +94,7 @@ final class Pipeline {
     if (stages.contains("gold") && exit == C360.OK) {
       // A --full-refresh recomputes gold from all of silver too (with --stages gold, gold alone).
       GoldStageResult gold = GoldStage.of(spark, layout).percentileAccuracy(settings.percentileAccuracy())
-          .fullRefresh(fullRefresh).onProgress(line -> progress("gold", line)).execute();
+          .fullRefresh(fullRefresh).codeGeneration(codeGeneration).onProgress(line -> progress("gold", line)).execute();
       summary.gold(gold.rows());
       progress("gold", gold.mode() == GoldStageResult.Mode.CURRENT
           ? "silver unchanged since gold was computed: 0 tables written"
