@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Loads {@link Settings} from the layers of DESIGN §7, lowest first: {@code reference.conf} &lt;
@@ -460,61 +462,38 @@ public final class SettingsLoader {
     }
 
     int intAtLeast(String path, int min) {
-      int value;
-      try {
-        value = config.getInt(path);
-      } catch (ConfigException e) {
-        throw bad(path, "an integer >= " + min);
-      }
-      if (value < min) {
-        throw bad(path, "an integer >= " + min);
-      }
-      return value;
+      return checked(path, "an integer >= " + min, config::getInt, value -> value >= min);
     }
 
     long longValue(String path) {
-      try {
-        return config.getLong(path);
-      } catch (ConfigException e) {
-        throw bad(path, "an integer");
-      }
+      return checked(path, "an integer", config::getLong, value -> true);
     }
 
     long bytes(String path) {
-      long value;
-      try {
-        value = config.getBytes(path);
-      } catch (ConfigException e) {
-        throw bad(path, "a size such as 128m or 1g, or 0");
-      }
-      if (value < 0) {
-        throw bad(path, "a size such as 128m or 1g, or 0");
-      }
-      return value;
+      return checked(path, "a size such as 128m or 1g, or 0", config::getBytes, value -> value >= 0);
     }
 
     double fraction(String path) {
-      double value;
-      try {
-        value = config.getDouble(path);
-      } catch (ConfigException e) {
-        throw bad(path, "a number between 0 and 1");
-      }
-      if (value < 0 || value > 1 || Double.isNaN(value)) {
-        throw bad(path, "a number between 0 and 1");
-      }
-      return value;
+      return checked(path, "a number between 0 and 1", config::getDouble,
+          value -> value >= 0 && value <= 1 && !Double.isNaN(value));
     }
 
     Duration duration(String path) {
-      Duration value;
+      checked(path, "a duration such as 30m or 2h", config::getDuration, value -> true);
+      return checked(path, "a positive duration", config::getDuration,
+          value -> !value.isNegative() && !value.isZero());
+    }
+
+    /** {@code read(path)}, failing with {@code expected} if Typesafe cannot read it or it is not {@code valid}. */
+    private <T> T checked(String path, String expected, Function<String, T> read, Predicate<T> valid) {
+      T value;
       try {
-        value = config.getDuration(path);
+        value = read.apply(path);
       } catch (ConfigException e) {
-        throw bad(path, "a duration such as 30m or 2h");
+        throw bad(path, expected);
       }
-      if (value.isNegative() || value.isZero()) {
-        throw bad(path, "a positive duration");
+      if (!valid.test(value)) {
+        throw bad(path, expected);
       }
       return value;
     }

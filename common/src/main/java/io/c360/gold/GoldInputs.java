@@ -58,16 +58,6 @@ final class GoldInputs {
     return versions;
   }
 
-  /** The bytes of all silver tables' data files now (Delta logs, read on the driver). */
-  static long silverBytes(LakeLayout layout) {
-    long total = 0;
-    for (Table table : Catalog.tables()) {
-      total += DeltaTableReader.open(layout.fileSystem(), layout.silver(table)).map(DeltaTableReader::sizeInBytes)
-          .orElse(0L);
-    }
-    return total;
-  }
-
   /** The inputs recorded by the last run that changed gold, or empty if none was (or the record is unreadable). */
   static Optional<GoldInputs> recorded(LakeLayout layout) {
     Optional<DeltaTableReader> table = DeltaTableReader.open(layout.fileSystem(), layout.goldState(LOCATION));

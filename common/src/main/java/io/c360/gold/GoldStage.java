@@ -115,7 +115,7 @@ public final class GoldStage {
       return new GoldStageResult(ordered(recorded.get().rows()), List.of(), GoldStageResult.Mode.CURRENT);
     }
     if (codeGeneration != null) {
-      codeGeneration.forStage("gold", GoldInputs.silverBytes(layout));
+      codeGeneration.forStage("gold", layout.silverBytes());
     }
     SilverViews views = new SilverViews(spark, layout, silver);
     Optional<AffectedKeys> affected = Optional.empty();

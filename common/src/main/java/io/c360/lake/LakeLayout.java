@@ -1,5 +1,6 @@
 package io.c360.lake;
 
+import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +47,15 @@ public final class LakeLayout {
 
   public Path silver(Table table) {
     return new Path(new Path(root, "silver"), table.name());
+  }
+
+  /** The bytes of all silver tables' data files now, from their Delta logs (on the driver, no Spark job). */
+  public long silverBytes() {
+    long total = 0;
+    for (Table table : Catalog.tables()) {
+      total += DeltaTableReader.open(fileSystem(), silver(table)).map(DeltaTableReader::sizeInBytes).orElse(0L);
+    }
+    return total;
   }
 
   public Path gold(String tableName) {

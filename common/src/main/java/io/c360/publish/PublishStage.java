@@ -3,6 +3,7 @@ package io.c360.publish;
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.gold.GoldQuery;
+import io.c360.lake.CodeGeneration;
 import io.c360.lake.DeltaTableReader;
 import io.c360.lake.JobDescription;
 import io.c360.lake.KillPoint;
@@ -50,6 +51,7 @@ public final class PublishStage {
   private long runId;
   private int batchSize = 10_000;
   private int parallelism = 4;
+  private CodeGeneration codeGeneration;
   private BeforeCommit beforeCommit = (table, connection) -> { };
   private Consumer<PublishResult> onTable = r -> { };
 
@@ -90,6 +92,12 @@ public final class PublishStage {
   }
 
   /** At most this many concurrent connections load a staging table. */
+  /** Chooses compiled or interpreted expressions from the bytes of silver, when there is anything to publish. */
+  public PublishStage codeGeneration(CodeGeneration value) {
+    this.codeGeneration = value;
+    return this;
+  }
+
   public PublishStage parallelism(int value) {
     if (value < 1) {
       throw new IllegalArgumentException("c360.publish.parallelism must be >= 1: " + value);
@@ -127,6 +135,9 @@ public final class PublishStage {
       boolean anythingNew = current.entrySet().stream()
           .anyMatch(e -> e.getValue() != null && !holds(published.get(e.getKey()), e.getValue()));
       if (anythingNew) {
+        if (codeGeneration != null) {
+          codeGeneration.forStage("publish", layout.silverBytes());
+        }
         schema.dropLeftoverStaging(connection);
         schema.ensure(connection);
       }

@@ -107,6 +107,7 @@ final class Pipeline {
       progress("publish", "to " + target);
       List<PublishResult> results = PublishStage.of(spark, layout, target).runId(run.id())
           .batchSize(settings.publish().batchSize()).parallelism(settings.publish().parallelism())
+          .codeGeneration(codeGeneration)
           .onTable(r -> {
             summary.published(r);
             progress("publish", String.format(Locale.ROOT, "%s: %s, %,d rows written", r.table(),
