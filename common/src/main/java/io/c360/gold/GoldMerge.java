@@ -80,11 +80,6 @@ final class GoldMerge {
     return apply(fresh, null);
   }
 
-  /** Makes the rows whose {@code scopeColumn} is among {@code keys} (one column of that name) equal to {@code fresh}. */
-  Outcome replaceScope(Dataset<Row> fresh, String scopeColumn, Dataset<Row> keys) {
-    return replaceScope(fresh, KeyFilter.of(keys, scopeColumn));
-  }
-
   /** Makes the rows among {@code keys} equal to {@code fresh}. */
   Outcome replaceScope(Dataset<Row> fresh, KeyFilter keys) {
     if (!List.of(fresh.columns()).contains(keys.column())) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -91,13 +92,13 @@ public final class PublishStage {
     return this;
   }
 
-  /** At most this many concurrent connections load a staging table. */
   /** Chooses compiled or interpreted expressions from the bytes of silver, when there is anything to publish. */
   public PublishStage codeGeneration(CodeGeneration value) {
     this.codeGeneration = value;
     return this;
   }
 
+  /** At most this many concurrent connections load a staging table. */
   public PublishStage parallelism(int value) {
     if (value < 1) {
       throw new IllegalArgumentException("c360.publish.parallelism must be >= 1: " + value);
@@ -126,17 +127,20 @@ public final class PublishStage {
     try (Connection connection = target.connect()) {
       Map<String, PublishState> published = PublishState.readAll(connection);
       Map<String, PublishState> current = new LinkedHashMap<>();
+      long silverBytes = 0;
       for (Table table : Catalog.tables()) {
-        current.put(table.name(), deltaState(layout.silver(table)));
+        Optional<DeltaTableReader> log = deltaLog(layout.silver(table));
+        current.put(table.name(), log.map(PublishStage::state).orElse(null));
+        silverBytes += log.map(DeltaTableReader::sizeInBytes).orElse(0L);
       }
       for (String gold : GoldQuery.TABLES) {
-        current.put(goldName(gold), deltaState(layout.gold(gold)));
+        current.put(goldName(gold), deltaLog(layout.gold(gold)).map(PublishStage::state).orElse(null));
       }
       boolean anythingNew = current.entrySet().stream()
           .anyMatch(e -> e.getValue() != null && !holds(published.get(e.getKey()), e.getValue()));
       if (anythingNew) {
         if (codeGeneration != null) {
-          codeGeneration.forStage("publish", layout.silverBytes());
+          codeGeneration.forStage("publish", silverBytes);
         }
         schema.dropLeftoverStaging(connection);
         schema.ensure(connection);
@@ -359,12 +363,16 @@ public final class PublishStage {
   }
 
   /**
-   * The Delta id and version of the table at {@code path}, or null if there is none: read from its log on the
-   * driver, without a Spark snapshot, so that a publish with nothing new plans no Spark job.
+   * The latest snapshot of the Delta table at {@code path}, if there is one: read from its log on the driver,
+   * without a Spark snapshot, so that a publish with nothing new plans no Spark job.
    */
-  private PublishState deltaState(Path path) {
-    return DeltaTableReader.open(layout.fileSystem(), path).map(t -> new PublishState(t.id(), t.version()))
-        .orElse(null);
+  private Optional<DeltaTableReader> deltaLog(Path path) {
+    return DeltaTableReader.open(layout.fileSystem(), path);
+  }
+
+  /** A table's Delta id and version. */
+  private static PublishState state(DeltaTableReader log) {
+    return new PublishState(log.id(), log.version());
   }
 
   private static boolean holds(PublishState published, PublishState current) {

@@ -92,7 +92,7 @@ class GoldMergeTest extends SparkTestBase {
 
     // Customer 1 now bought product 11 only, for more; the order without a customer is gone. Customer 2 is out of
     // scope: absent from the fresh rows, yet kept.
-    assertTrue(merge().replaceScope(rows(r(1, 11, 6L)), "CustomerID", customers).committed);
+    assertTrue(merge().replaceScope(rows(r(1, 11, 6L)), KeyFilter.of(customers, "CustomerID")).committed);
     assertEquals(List.of(row(1, 11, 6L), row(2, 10, 7L)), table());
     assertEquals(List.of("1|10|100|delete", "1|11|5|update_preimage", "1|11|6|update_postimage", "null|10|3|delete"),
         lastChanges());
