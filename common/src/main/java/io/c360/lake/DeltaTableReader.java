@@ -137,6 +137,11 @@ public final class DeltaTableReader {
         replay.liveFiles()));
   }
 
+  /** Where the table is. */
+  public Path path() {
+    return table;
+  }
+
   /** The snapshot's version: the number of its newest commit. */
   public long version() {
     return version;

@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
@@ -43,6 +45,14 @@ import org.slf4j.LoggerFactory;
 public final class PublishStage {
   private static final Logger LOG = LoggerFactory.getLogger(PublishStage.class);
 
+  /**
+   * A whole snapshot of at most this many rows (by its log's statistics) is read on the driver from its Parquet
+   * files and staged over one connection, without a Spark job: in a fresh JVM a Spark read of a small table costs
+   * 1.5-2 s of planning and Delta snapshot jobs, reading it this way milliseconds. Larger tables are staged by the
+   * executors in parallel.
+   */
+  static final long DRIVER_READ_MAX_ROWS = 100_000;
+
   private final SparkSession spark;
   private final LakeLayout layout;
   private final PublishTarget target;
@@ -52,6 +62,7 @@ public final class PublishStage {
   private long runId;
   private int batchSize = 10_000;
   private int parallelism = 4;
+  private long driverReadMaxRows = DRIVER_READ_MAX_ROWS;
   private CodeGeneration codeGeneration;
   private BeforeCommit beforeCommit = (table, connection) -> { };
   private Consumer<PublishResult> onTable = r -> { };
@@ -113,6 +124,12 @@ public final class PublishStage {
     return this;
   }
 
+  /** A test seam: snapshots of more than {@code rows} rows are read by Spark (0: every snapshot is). */
+  PublishStage driverReadMaxRows(long rows) {
+    this.driverReadMaxRows = rows;
+    return this;
+  }
+
   PublishStage beforeCommit(BeforeCommit hook) {
     this.beforeCommit = hook;
     return this;
@@ -126,18 +143,18 @@ public final class PublishStage {
     List<PublishResult> results = new ArrayList<>();
     try (Connection connection = target.connect()) {
       Map<String, PublishState> published = PublishState.readAll(connection);
-      Map<String, PublishState> current = new LinkedHashMap<>();
+      Map<String, DeltaTableReader> logs = new LinkedHashMap<>();
       long silverBytes = 0;
       for (Table table : Catalog.tables()) {
         Optional<DeltaTableReader> log = deltaLog(layout.silver(table));
-        current.put(table.name(), log.map(PublishStage::state).orElse(null));
+        logs.put(table.name(), log.orElse(null));
         silverBytes += log.map(DeltaTableReader::sizeInBytes).orElse(0L);
       }
       for (String gold : GoldQuery.TABLES) {
-        current.put(goldName(gold), deltaLog(layout.gold(gold)).map(PublishStage::state).orElse(null));
+        logs.put(goldName(gold), deltaLog(layout.gold(gold)).orElse(null));
       }
-      boolean anythingNew = current.entrySet().stream()
-          .anyMatch(e -> e.getValue() != null && !holds(published.get(e.getKey()), e.getValue()));
+      boolean anythingNew = logs.entrySet().stream()
+          .anyMatch(e -> e.getValue() != null && !holds(published.get(e.getKey()), state(e.getValue())));
       if (anythingNew) {
         if (codeGeneration != null) {
           codeGeneration.forStage("publish", silverBytes);
@@ -147,13 +164,13 @@ public final class PublishStage {
       }
       for (Table table : Catalog.tables()) {
         results.add(JobDescription.run(spark, "publish", table.name(), () -> naming(table.name(),
-            () -> publishSilver(connection, table, current.get(table.name()), published.get(table.name())))));
+            () -> publishSilver(connection, table, logs.get(table.name()), published.get(table.name())))));
         onTable.accept(results.get(results.size() - 1));
         KillPoint.reach("publish-table");
       }
       for (String gold : GoldQuery.TABLES) {
         results.add(JobDescription.run(spark, "publish", "gold." + gold, () -> naming(goldName(gold),
-            () -> publishGold(connection, gold, current.get(goldName(gold)), published.get(goldName(gold))))));
+            () -> publishGold(connection, gold, logs.get(goldName(gold)), published.get(goldName(gold))))));
         onTable.accept(results.get(results.size() - 1));
         KillPoint.reach("publish-table");
       }
@@ -163,13 +180,14 @@ public final class PublishStage {
     return results;
   }
 
-  private PublishResult publishSilver(Connection connection, Table table, PublishState current,
+  private PublishResult publishSilver(Connection connection, Table table, DeltaTableReader log,
       PublishState published) throws SQLException {
     long started = System.nanoTime();
     String path = layout.silver(table).toString();
-    if (current == null) {
+    if (log == null) {
       return new PublishResult(table.name(), PublishResult.Mode.ABSENT, -1, 0, 0, 0);
     }
+    PublishState current = state(log);
     if (holds(published, current)) {
       return new PublishResult(table.name(), PublishResult.Mode.UNCHANGED, current.deltaVersion, 0, 0, 0);
     }
@@ -181,13 +199,11 @@ public final class PublishStage {
           published.deltaVersion, current.deltaVersion);
       mode = rows == null ? mode : PublishResult.Mode.INCREMENTAL;
     }
-    if (rows == null) {
-      rows = spark.read().format("delta").option("versionAsOf", current.deltaVersion).load(path)
-          .select(columnsOf(table.columnNames()));
-    }
     String targetTable = dialect.quote(table.name());
     String staging = dialect.qualified(null, stagingName(table.name()));
-    long staged = load(connection, rows, staging, targetTable, table.name(), table.columnNames(), table.primaryKey());
+    long staged = rows == null
+        ? loadSnapshot(connection, log, staging, targetTable, table.name(), table.columnNames(), table.primaryKey())
+        : load(connection, rows, staging, targetTable, table.name(), table.columnNames(), table.primaryKey());
     String merge = sql.silverMerge(table, staging);
     List<String> statements = new ArrayList<>();
     // A full publish checks each foreign key once over all rows rather than once per inserted row (PostgreSQL:
@@ -213,14 +229,15 @@ public final class PublishStage {
         (System.nanoTime() - started) / 1e9);
   }
 
-  private PublishResult publishGold(Connection connection, String gold, PublishState current, PublishState published)
-      throws SQLException {
+  private PublishResult publishGold(Connection connection, String gold, DeltaTableReader log,
+      PublishState published) throws SQLException {
     long started = System.nanoTime();
     String name = goldName(gold);
     String path = layout.gold(gold).toString();
-    if (current == null) {
+    if (log == null) {
       return new PublishResult(name, PublishResult.Mode.ABSENT, -1, 0, 0, 0);
     }
+    PublishState current = state(log);
     if (holds(published, current)) {
       return new PublishResult(name, PublishResult.Mode.UNCHANGED, current.deltaVersion, 0, 0, 0);
     }
@@ -228,8 +245,7 @@ public final class PublishStage {
         gold);
     String targetTable = dialect.qualified(TargetSchema.GOLD_SCHEMA, gold);
     String staging = dialect.qualified(TargetSchema.GOLD_SCHEMA, stagingName(gold));
-    Dataset<Row> snapshot = spark.read().format("delta").option("versionAsOf", current.deltaVersion).load(path);
-    List<String> columns = List.of(snapshot.columns());
+    List<String> columns = log.columns();
     checkGoldColumns(gold, columns, targetColumns);
     Dataset<Row> changes = null;
     List<String> key = List.of();
@@ -245,7 +261,7 @@ public final class PublishStage {
     if (changes == null) {
       mode = PublishResult.Mode.REPLACED;
       // The first column names a gold row well enough (CustomerID, ProductID, ...) when no key is at hand.
-      staged = load(connection, snapshot, staging, targetTable, name, columns,
+      staged = loadSnapshot(connection, log, staging, targetTable, name, columns,
           key.isEmpty() ? List.of(columns.get(0)) : key);
       List<String> replace = sql.goldReplace(targetTable, staging, columns);
       inTransaction(connection, name, staging, replace, replace.size() - 1, current);
@@ -277,20 +293,49 @@ public final class PublishStage {
     }
   }
 
-  /**
-   * Creates the staging table (auto-commit: DDL commits in H2 anyway) and loads it from the executors; a row the
-   * target refuses fails the table with a message naming it ({@link RejectedRow}).
-   */
+  /** Stages {@code rows} from the executors, over at most {@link #parallelism} connections. */
   private long load(Connection connection, Dataset<Row> rows, String staging, String source, String table,
       List<String> columns, List<String> key) throws SQLException {
+    // coalesce never adds partitions; asking rows.rdd() for their number would run the query's stages once more.
+    return stage(connection, staging, source, table, columns, key,
+        loader -> rows.coalesce(parallelism).foreachPartition(loader));
+  }
+
+  /**
+   * Stages the whole snapshot {@code log} describes: its rows read on the driver when it is small (see
+   * {@link #DRIVER_READ_MAX_ROWS}), else by Spark at the same version.
+   */
+  private long loadSnapshot(Connection connection, DeltaTableReader log, String staging, String source, String table,
+      List<String> columns, List<String> key) throws SQLException {
+    OptionalLong rows = log.numRecords();
+    if (rows.isEmpty() || rows.getAsLong() > driverReadMaxRows) {
+      Dataset<Row> snapshot = spark.read().format("delta").option("versionAsOf", log.version())
+          .load(log.path().toString()).select(columnsOf(columns));
+      return load(connection, snapshot, staging, source, table, columns, key);
+    }
+    List<Object[]> values = log.rows(columns);
+    return stage(connection, staging, source, table, columns, key,
+        loader -> loader.call(values.stream().map(RowFactory::create).iterator()));
+  }
+
+  /** How a staging table is filled: by the executors, or on the driver, through the {@link StagingLoader} given. */
+  private interface Staging {
+    // Exception: a failed Spark job is a SparkException, checked in Java and thrown undeclared.
+    void fill(StagingLoader loader) throws Exception;
+  }
+
+  /**
+   * Creates the staging table (auto-commit: DDL commits in H2 anyway) and fills it; a row the target refuses fails
+   * the table with a message naming it ({@link RejectedRow}).
+   */
+  private long stage(Connection connection, String staging, String source, String table, List<String> columns,
+      List<String> key, Staging fill) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(dialect.createEmptyCopy(staging, source));
     }
     try {
-      // coalesce never adds partitions; asking rows.rdd() for their number would run the query's stages once more.
-      Dataset<Row> partitioned = rows.coalesce(parallelism);
       LongAccumulator loaded = spark.sparkContext().longAccumulator("c360 staged rows");
-      partitioned.foreachPartition(new StagingLoader(target, staging, columns, key, batchSize, loaded));
+      fill.fill(new StagingLoader(target, staging, columns, key, batchSize, loaded));
       return loaded.value();
     } catch (Exception e) {
       // Exception: a failed Spark job is a SparkException, checked in Java and thrown undeclared.

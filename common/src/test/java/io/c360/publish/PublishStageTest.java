@@ -166,6 +166,19 @@ class PublishStageTest extends SilverTestBase {
   }
 
   @Test
+  @Order(1)
+  void aFullPublishReadByTheExecutorsEqualsTheSameReadOnTheDriver() throws Exception {
+    // firstPublish... read every snapshot on the driver (they are small); here Spark reads them all.
+    Map<String, List<List<Object>>> lakeContents = lakeContents();
+    for (PublishTarget target : newDatabases("executors")) {
+      List<PublishResult> results = PublishStage.of(spark, lake, target).runId(++runs).batchSize(2).parallelism(2)
+          .driverReadMaxRows(0).execute();
+      results.forEach(r -> assertEquals(r.stagedRows(), r.writtenRows(), r.toString()));
+      assertEquals(lakeContents, databaseContents(target));
+    }
+  }
+
+  @Test
   @Order(2)
   void publishingTwiceChangesNothing() throws Exception {
     for (PublishTarget target : newDatabases("twice")) {
