@@ -78,6 +78,8 @@ final class BenchReport {
 
     if (demo != null) {
       md.append("## Start-up and inspection: `c360 demo`, then `status` and `quarantine` on its lake\n\n")
+          .append("Run through the launcher `scripts/c360`, with the JVM flags it gives each command; `status` and "
+              + "`quarantine` after a first, untimed `status` (which dumps the launcher's class-data archive).\n\n")
           .append("| command | wall s |\n|---|---:|\n")
           .append(String.format(Locale.ROOT, "| demo (scale 1, dirty: generate, silver, gold, publish to H2, report) |"
               + " %.1f |%n| status | %.1f |%n| quarantine | %.1f |%n%n", demo.demoWall, demo.statusWall,

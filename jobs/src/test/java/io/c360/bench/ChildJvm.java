@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
 
 /**
  * One measured step of the benchmark: a main class in a child JVM on the benchmark's own classpath, with Spark's
- * Java 17 opens. Reports its wall time, exit code, output (also kept in a log file) and peak resident memory: the
+ * Java 17 opens; or a command of the launcher {@code scripts/c360}, which execs its JVM with the flags a user gets. Reports its wall time, exit code, output (also kept in a log file) and peak resident memory: the
  * kernel's high-water mark {@code VmHWM} from {@code /proc/<pid>/status}, sampled every 50 ms until the process ends.
  */
 final class ChildJvm {
   private final String mainClass;
+  private Path launcher;
   private final List<String> jvmOptions = new ArrayList<>();
   private final List<String> arguments = new ArrayList<>();
   private String heap = "4g";
@@ -34,6 +35,16 @@ final class ChildJvm {
 
   static ChildJvm of(String mainClass) {
     return new ChildJvm(mainClass);
+  }
+
+  /**
+   * The launcher at {@code script} with the arguments given, its heap from {@link #heap} (as
+   * {@code C360_DRIVER_MEMORY}); the launcher picks the other JVM flags, so {@link #jvmOption} is refused.
+   */
+  static ChildJvm launcher(Path script) {
+    ChildJvm child = new ChildJvm(script.toString());
+    child.launcher = script;
+    return child;
   }
 
   ChildJvm heap(String value) {
@@ -57,6 +68,27 @@ final class ChildJvm {
   }
 
   Result run() throws IOException, InterruptedException {
+    List<String> command = launcher == null ? javaCommand() : launcherCommand();
+    Files.createDirectories(log.getParent());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
+    if (launcher != null) {
+      builder.environment().put("C360_DRIVER_MEMORY", heap);
+    }
+    long started = System.nanoTime();
+    Process process = builder.start();
+    Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+    long peak = 0;
+    while (process.isAlive()) {
+      peak = Math.max(peak, highWaterMark(status));
+      process.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+    return new Result(mainClass + " " + String.join(" ", arguments), process.exitValue(), seconds, peak, output, log);
+  }
+
+  private List<String> javaCommand() {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     String opens = System.getProperty("c360.bench.opens", "");
@@ -71,20 +103,18 @@ final class ChildJvm {
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass);
     command.addAll(arguments);
-    Files.createDirectories(log.getParent());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
-    long started = System.nanoTime();
-    Process process = builder.start();
-    Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-    long peak = 0;
-    while (process.isAlive()) {
-      peak = Math.max(peak, highWaterMark(status));
-      process.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+    return command;
+  }
+
+  /** The launcher execs its JVM: the process measured is that JVM. */
+  private List<String> launcherCommand() {
+    if (!jvmOptions.isEmpty()) {
+      throw new IllegalStateException("the launcher " + launcher + " chooses its own JVM options; got " + jvmOptions);
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
-    return new Result(mainClass + " " + String.join(" ", arguments), process.exitValue(), seconds, peak, output, log);
+    List<String> command = new ArrayList<>();
+    command.add(launcher.toString());
+    command.addAll(arguments);
+    return command;
   }
 
   /** VmHWM in bytes, or 0 once the process is gone. */
