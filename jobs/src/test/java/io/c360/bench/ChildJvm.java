@@ -14,14 +14,16 @@ import java.util.regex.Pattern;
 
 /**
  * One measured step of the benchmark: a main class in a child JVM on the benchmark's own classpath, with Spark's
- * Java 17 opens; or a command of the launcher {@code scripts/c360}, which execs its JVM with the flags a user gets. Reports its wall time, exit code, output (also kept in a log file) and peak resident memory: the
- * kernel's high-water mark {@code VmHWM} from {@code /proc/<pid>/status}, sampled every 50 ms until the process ends.
+ * Java 17 opens; or a command of the launcher {@code scripts/c360}, which execs its JVM with the flags a user gets.
+ * Reports its wall time, exit code, output (also kept in a log file) and peak resident memory: the kernel's
+ * high-water mark {@code VmHWM} from {@code /proc/<pid>/status}, sampled every 50 ms until the process ends.
  */
 final class ChildJvm {
   private final String mainClass;
-  private Path launcher;
   private final List<String> jvmOptions = new ArrayList<>();
   private final List<String> arguments = new ArrayList<>();
+  /** Set for a launcher command, which then runs instead of {@link #mainClass}. */
+  private Path launcher;
   private String heap = "4g";
   private Path log;
 
