@@ -162,6 +162,16 @@ public final class GoldQuery {
     return tables;
   }
 
+  /** The silver table whose key is {@code scope}'s column: Customers, Agents; its rows are all the keys there are. */
+  public static Table population(Scope scope) {
+    for (Table table : Catalog.tables()) {
+      if (scope != Scope.WHOLE && table.primaryKey().equals(List.of(scope.column()))) {
+        return table;
+      }
+    }
+    throw new IllegalArgumentException("no silver table has the key of scope " + scope);
+  }
+
   /** The name of the view over gold {@code table} in a SQL target ({@code sql/publish/views/<name>.sql}). */
   public static String targetView(String table) {
     String view = TARGET_VIEWS.get(table);

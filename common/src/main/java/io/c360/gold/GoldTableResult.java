@@ -9,6 +9,7 @@ import java.util.Locale;
 public final class GoldTableResult {
   private final String table;
   private final boolean committed;
+  private final boolean whole;
   private final long changedRows;
   private final double diffSeconds;
   private final double writeSeconds;
@@ -16,6 +17,7 @@ public final class GoldTableResult {
   GoldTableResult(String table, GoldMerge.Outcome outcome) {
     this.table = table;
     this.committed = outcome.committed;
+    this.whole = outcome.whole;
     this.changedRows = outcome.changed;
     this.diffSeconds = outcome.diffSeconds;
     this.writeSeconds = outcome.writeSeconds;
@@ -42,6 +44,10 @@ public final class GoldTableResult {
     }
     if (changedRows < 0) {
       return String.format(Locale.ROOT, "%s: written whole (%.1f s)", table, writeSeconds);
+    }
+    if (whole) {
+      return String.format(Locale.ROOT, "%s: %,d rows changed, overwritten (compute and compare %.1f s, write %.1f s)",
+          table, changedRows, diffSeconds, writeSeconds);
     }
     return String.format(Locale.ROOT, "%s: %,d rows changed (compute and compare %.1f s, MERGE %.1f s)", table,
         changedRows, diffSeconds, writeSeconds);

@@ -118,4 +118,42 @@ class GoldMergeTest extends SparkTestBase {
         lastChanges());
     assertFalse(merge().localCells(1).replaceAll(rows(r(1, 10, 150L), r(1, 11, 5L), r(4, 10, 9L))).committed);
   }
+
+  @Test
+  void aWholeTableHalfOfWhoseRowsDifferIsOverwrittenAndOneLessIsMerged() {
+    // Any number of changed rows counts here; by default a table is overwritten only beyond 10,000 of them.
+    merge().replaceAll(rows(r(1, 10, 100L), r(1, 11, 5L), r(2, 10, 7L), r(3, 10, 1L)));
+    long created = version();
+
+    // One row of four differs: merged, the feed names that row only.
+    GoldMerge.Outcome merged = merge().overwriteWhen(0.5, 0)
+        .replaceAll(rows(r(1, 10, 150L), r(1, 11, 5L), r(2, 10, 7L), r(3, 10, 1L)));
+    assertFalse(merged.whole);
+    assertEquals(List.of("1|10|100|update_preimage", "1|10|150|update_postimage"), lastChanges());
+
+    // Two of four differ (one updated, one deleted): overwritten in one commit; the counts are still the diff's, and
+    // the feed deletes every old row and inserts every new one (publish nets them per group).
+    GoldMerge.Outcome overwritten = merge().overwriteWhen(0.5, 0)
+        .replaceAll(rows(r(1, 10, 150L), r(1, 11, 6L), r(2, 10, 7L)));
+    assertTrue(overwritten.committed);
+    assertTrue(overwritten.whole);
+    assertEquals(List.of(2L, 0L, 1L), List.of(overwritten.changed, overwritten.inserted, overwritten.deleted),
+        "changed, inserted, deleted");
+    assertEquals(created + 2, version(), "one commit each");
+    assertEquals(List.of(row(1, 10, 150L), row(1, 11, 6L), row(2, 10, 7L)), table());
+    assertEquals(List.of("1|10|150|delete", "1|10|150|insert", "1|11|5|delete", "1|11|6|insert", "2|10|7|delete",
+        "2|10|7|insert", "3|10|1|delete"), lastChanges());
+  }
+
+  @Test
+  void aStateIsOverwrittenWithoutComparing() {
+    merge().replaceAll(rows(r(1, 10, 100L), r(2, 10, 7L)));
+    long created = version();
+    GoldMerge.Outcome outcome = merge().overwrite(rows(r(1, 10, 100L), r(2, 10, 8L)));
+    assertTrue(outcome.committed);
+    assertTrue(outcome.whole);
+    assertEquals(-1, outcome.changed, "not compared: unknown");
+    assertEquals(created + 1, version());
+    assertEquals(List.of(row(1, 10, 100L), row(2, 10, 8L)), table());
+  }
 }

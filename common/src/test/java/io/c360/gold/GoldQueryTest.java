@@ -89,6 +89,13 @@ class GoldQueryTest extends SparkTestBase {
   }
 
   @Test
+  void aScopesPopulationIsTheSilverTableKeyedByItsColumn() {
+    assertEquals("Customers", GoldQuery.population(GoldQuery.Scope.CUSTOMER).name());
+    assertEquals("Agents", GoldQuery.population(GoldQuery.Scope.AGENT).name());
+    assertThrows(IllegalArgumentException.class, () -> GoldQuery.population(GoldQuery.Scope.WHOLE));
+  }
+
+  @Test
   void anUnknownNameIsRefusedNamingTheKnownOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GoldQuery.key("Sales"));
     assertEquals(true, e.getMessage().contains("AverageOrderValue") && e.getMessage().contains("HomeStore"),

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * hand-written bronze files, each case of change that can move a gold row, GoldStage's incremental result equals,
  * after EVERY run, a full refresh computed from the same silver ({@link GoldStage#compute}: all of silver, no state,
  * no change feed), row for row; and at the end equals the independent H2 recomputation ({@link H2Oracle}). Every
- * run after the first must really be incremental, or the comparison would prove nothing.
+ * run after the first must really be incremental, or the comparison would prove nothing. The incremental runs
+ * alternate the two routes of the customer and agent states: recomputed for the affected keys and merged
+ * ({@link #SCOPED}), and recomputed whole and overwritten ({@link #WHOLE}, what many affected keys choose).
  */
 class GoldStageIncrementalTest {
   private static final String HEADER_CUSTOMERS = "CustomerID,Name,Email,Address";
@@ -34,10 +36,17 @@ class GoldStageIncrementalTest {
   private static final String HEADER_PRODUCTS = "ProductID,Name,Category,Price";
   private static final String HEADER_STORES = "StoreID,Location,Manager,OpenHours";
 
+  /** States recomputed for the affected customers and agents only, however many they are. */
+  private static final double SCOPED = Double.POSITIVE_INFINITY;
+  /** States recomputed whole, however few customers and agents are affected. */
+  private static final double WHOLE = 0;
+
   @TempDir
   Path tmp;
 
   private Path lake;
+  /** The Delta operations that wrote CustomerFacts in incremental runs: both routes must have been taken. */
+  private final java.util.Set<String> statesWritten = new java.util.TreeSet<>();
 
   @Test
   void afterEveryRunGoldEqualsAFullRefreshAndAtTheEndTheH2Recomputation() throws Exception {
@@ -65,14 +74,14 @@ class GoldStageIncrementalTest {
         "1,1,100,Bronze,2024-01-01", "2,2,10,Gold,2024-02-01");
     bronze("LoyaltyTransactions/t1.csv", "LoyaltyID,DateTime,PointsChange,Reason",
         "1,2025-01-01 10:00:00,20,Purchase");
-    runAndCompare(GoldStageResult.Mode.FULL);
+    runAndCompare(GoldStageResult.Mode.FULL, SCOPED);
 
     // Run 2, new files: Dee's first orders and Ann's third; Bob's second visit to store 3 moves his home store
     // from 2 to 3, and his orders with it.
     bronze("OnlineTransactions/o2.csv", HEADER_ONLINE, "106,4,11,2025-03-07 08:00:00,PayPal,19.00,Completed",
         "107,1,10,2025-03-07 08:30:00,PayPal,0.02,Completed");
     bronze("InStoreTransactions/i2.csv", HEADER_IN_STORE, "7,2,3,2025-03-08 16:00:00,12.00,PayPal");
-    runAndCompare(GoldStageResult.Mode.INCREMENTAL);
+    runAndCompare(GoldStageResult.Mode.INCREMENTAL, SCOPED);
 
     // Run 3, a corrected file at the same path: order 100 costs more, order 101 belongs to Cy, not Ann, and order
     // 102 to Eve, not Bob; and an orphan: Fay's order arrives before Fay.
@@ -81,7 +90,7 @@ class GoldStageIncrementalTest {
         "103,3,11,2025-03-04 21:00:00,PayPal,,Pending", "104,3,,2025-03-05 22:00:00,PayPal,7.00,Completed",
         "105,5,10,,PayPal,0.01,Completed");
     bronze("OnlineTransactions/o3.csv", HEADER_ONLINE, "108,6,11,2025-03-09 10:00:00,PayPal,4.00,Completed");
-    runAndCompare(GoldStageResult.Mode.INCREMENTAL);
+    runAndCompare(GoldStageResult.Mode.INCREMENTAL, WHOLE);
     assertEquals(0, silver("OnlineTransactions").filter("OrderID = 108").count(), "Fay's order waits for Fay");
 
     // Run 4: Fay arrives and her order is re-admitted; Bob visits store 2 again: 2 visits at store 2 and 2 at store
@@ -89,13 +98,13 @@ class GoldStageIncrementalTest {
     bronze("Customers/c2.csv", HEADER_CUSTOMERS, "6,Fay,,");
     bronze("InStoreTransactions/i3.csv", HEADER_IN_STORE, "8,2,2,2025-03-10 17:00:00,1.00,PayPal");
     bronze("OnlineTransactions/o4.csv", HEADER_ONLINE, "109,2,11,2025-03-10 19:00:00,PayPal,3.00,Completed");
-    runAndCompare(GoldStageResult.Mode.INCREMENTAL);
+    runAndCompare(GoldStageResult.Mode.INCREMENTAL, SCOPED);
     assertEquals(1, silver("OnlineTransactions").filter("OrderID = 108").count(), "re-admitted with Fay");
 
     // Run 5: Dee spends 1,000 in store 1: the p90 moves from one customer to another, and with it the segments.
     Map<Object, Object> cutBefore = cuts();
     bronze("InStoreTransactions/i4.csv", HEADER_IN_STORE, "9,4,1,2025-03-11 18:00:00,1000.00,PayPal");
-    runAndCompare(GoldStageResult.Mode.INCREMENTAL);
+    runAndCompare(GoldStageResult.Mode.INCREMENTAL, WHOLE);
     assertTrue(!cutBefore.equals(cuts()), "the p90 cut moved: " + cutBefore + " -> " + cuts());
 
     // Run 6: product 10 and store 1 are renamed (corrected files at the same paths); Dee opens a Platinum account
@@ -109,7 +118,7 @@ class GoldStageIncrementalTest {
         "3,4,50,Platinum,2024-03-01");
     bronze("LoyaltyTransactions/t2.csv", "LoyaltyID,DateTime,PointsChange,Reason", "2,2025-02-01 10:00:00,-5,Correction");
     bronze("CustomerServiceInteractions/x2.csv", HEADER_SERVICE, "4,4,2025-03-12 09:00:00,9,Billing,Resolved");
-    GoldStageResult last = runAndCompare(GoldStageResult.Mode.INCREMENTAL);
+    GoldStageResult last = runAndCompare(GoldStageResult.Mode.INCREMENTAL, SCOPED);
     assertEquals(List.of("AverageOrderValue", "CustomerSegmentation", "AgentPerformance", "CustomerProfile"),
         last.written(), "renames change AverageOrderValue and the profiles, Dee's tier her segmentation row, the new "
             + "interaction the agent's row; PeakTimes stays");
@@ -117,8 +126,10 @@ class GoldStageIncrementalTest {
     assertEquals(List.of("4|update_preimage", "4|update_postimage"),
         lastChanges("CustomerSegmentation", "CustomerID"), "only Dee's tier moved");
 
+    assertEquals(java.util.Set.of("MERGE", "WRITE"), statesWritten, "both routes of the states were taken");
+
     // Run 7: nothing new: nothing is read or written.
-    runAndCompare(GoldStageResult.Mode.CURRENT);
+    runAndCompare(GoldStageResult.Mode.CURRENT, SCOPED);
 
     // c360 run --stages gold --full-refresh recomputes from all of silver: the same rows, so nothing is committed.
     Map<String, Long> versions = goldVersions();
@@ -133,13 +144,23 @@ class GoldStageIncrementalTest {
     }
   }
 
-  /** Silver from the bronze files as they are now, then gold; gold must equal a full refresh of the same silver. */
-  private GoldStageResult runAndCompare(GoldStageResult.Mode expected) {
+  /**
+   * Silver from the bronze files as they are now, then gold with the states' route {@code wholeRecomputeShare}; gold
+   * must equal a full refresh of the same silver.
+   */
+  private GoldStageResult runAndCompare(GoldStageResult.Mode expected, double wholeRecomputeShare) {
     assertEquals(C360.OK, C360.execute("run", "--stages", "silver", "-Dc360.lake.root=" + lake,
         "-Dc360.spark.shuffle-partitions=2", "-Dc360.spark.master=local[2]"));
     SparkSession spark = SparkSession.active();
-    GoldStageResult result = GoldStage.of(spark, layout()).execute();
+    long factsBefore = stateVersion(GoldQuery.CUSTOMER_FACTS);
+    GoldStageResult result = GoldStage.of(spark, layout()).wholeRecomputeShare(wholeRecomputeShare).execute();
     assertEquals(expected, result.mode(), "how gold computed");
+    if (expected == GoldStageResult.Mode.INCREMENTAL && stateVersion(GoldQuery.CUSTOMER_FACTS) > factsBefore) {
+      String operation = io.delta.tables.DeltaTable.forPath(spark, layout().goldState(GoldQuery.CUSTOMER_FACTS)
+          .toString()).history(1).first().getAs("operation");
+      assertEquals(wholeRecomputeShare == WHOLE ? "WRITE" : "MERGE", operation, "the route CustomerFacts took");
+      statesWritten.add(operation);
+    }
     Map<String, org.apache.spark.sql.Dataset<Row>> full = GoldStage.of(spark, layout()).compute();
     for (String table : GoldQuery.TABLES) {
       List<String> fullRefresh = H2Oracle.rows(full.get(table).collectAsList());
@@ -147,6 +168,11 @@ class GoldStageIncrementalTest {
       assertEquals(fullRefresh.size(), result.rows().get(table), table + " row count");
     }
     return result;
+  }
+
+  private long stateVersion(String state) {
+    return DeltaTableReader.open(layout().fileSystem(), layout().goldState(state)).map(DeltaTableReader::version)
+        .orElse(-1L);
   }
 
   private LakeLayout layout() {
