@@ -9,8 +9,10 @@ import static org.apache.spark.sql.functions.when;
 
 import io.c360.lake.DeltaTableReader;
 import io.c360.lake.LakeSpark;
+import io.c360.lake.SnapshotScan;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,7 +133,7 @@ final class GoldMerge {
     }
     DeltaTable table = DeltaTable.forPath(spark, path);
     // Read anew, not table.toDF(): a MERGE source sharing the target's attributes fails to resolve.
-    Dataset<Row> old = spark.read().format("delta").load(path);
+    Dataset<Row> old = SnapshotScan.latest(spark, fileSystem(), new Path(path));
     if (!sameColumns(old, fresh)) {
       return writeWhole(fresh, "rewritten whole: its columns changed", started);
     }
@@ -179,18 +181,17 @@ final class GoldMerge {
 
   /** The table's rows before this change: from its log's file statistics on the driver, else counted by Spark. */
   private long rowsBefore(DeltaTable table) {
-    Path location = new Path(path);
+    OptionalLong counted = DeltaTableReader.open(fileSystem(), new Path(path)).map(DeltaTableReader::numRecords)
+        .orElse(OptionalLong.empty());
+    return counted.isPresent() ? counted.getAsLong() : table.toDF().count();
+  }
+
+  private FileSystem fileSystem() {
     try {
-      FileSystem fs = location.getFileSystem(spark.sessionState().newHadoopConf());
-      OptionalLong counted = DeltaTableReader.open(fs, location).map(DeltaTableReader::numRecords)
-          .orElse(OptionalLong.empty());
-      if (counted.isPresent()) {
-        return counted.getAsLong();
-      }
+      return new Path(path).getFileSystem(spark.sessionState().newHadoopConf());
     } catch (IOException e) {
-      LOG.debug("gold {}: cannot read its log on the driver ({}); counting with Spark", path, e.getMessage());
+      throw new UncheckedIOException("no file system for gold table " + path + ": " + e.getMessage(), e);
     }
-    return table.toDF().count();
   }
 
   private void merge(DeltaTable table, Dataset<Row> source, List<String> columns, KeyFilter scope) {

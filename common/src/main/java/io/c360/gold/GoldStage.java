@@ -5,6 +5,7 @@ import io.c360.lake.DeltaTableReader;
 import io.c360.lake.JobDescription;
 import io.c360.lake.LakeLayout;
 import io.c360.lake.Sha256;
+import io.c360.lake.SnapshotScan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -208,7 +209,7 @@ public final class GoldStage {
     for (String read : GoldQuery.reads(table)) {
       if (GoldQuery.STATES.contains(read) || GoldQuery.TABLES.contains(read)) {
         // States and gold tables as this run left them (maintained before, in GoldQuery.maintained() order).
-        spark.read().format("delta").load(path(read).toString()).createOrReplaceTempView(read);
+        SnapshotScan.latest(spark, layout.fileSystem(), path(read)).createOrReplaceTempView(read);
       }
     }
     Dataset<Row> fresh = spark.sql(sql(table));

@@ -3,6 +3,7 @@ package io.c360.gold;
 import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.lake.LakeLayout;
+import io.c360.lake.SnapshotScan;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -61,8 +62,8 @@ final class SilverViews {
       return spark.createDataFrame(List.of(), table.sparkSchema());
     }
     String[] columns = table.columnNames().toArray(new String[0]);
-    return spark.read().format("delta").option("versionAsOf", Long.parseLong(version.substring(version.indexOf('@') + 1)))
-        .load(layout.silver(table).toString())
+    return SnapshotScan.read(spark, layout.fileSystem(), layout.silver(table),
+            Long.parseLong(version.substring(version.indexOf('@') + 1)))
         .select(columns[0], Arrays.copyOfRange(columns, 1, columns.length));
   }
 }

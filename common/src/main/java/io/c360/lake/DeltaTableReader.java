@@ -60,15 +60,17 @@ public final class DeltaTableReader {
   private final String id;
   private final Map<String, String> columnTypes;
   private final List<JsonNode> liveFiles;
+  private final JsonNode metaData;
 
   private DeltaTableReader(FileSystem fs, Path table, long version, String id, Map<String, String> columnTypes,
-      List<JsonNode> liveFiles) {
+      List<JsonNode> liveFiles, JsonNode metaData) {
     this.fs = fs;
     this.table = table;
     this.version = version;
     this.id = id;
     this.columnTypes = columnTypes;
     this.liveFiles = liveFiles;
+    this.metaData = metaData;
   }
 
   /** The latest snapshot of the Delta table at {@code table}, or empty when there is no Delta table there. */
@@ -134,7 +136,7 @@ public final class DeltaTableReader {
       throw new UncheckedIOException("cannot read the Delta log of " + table + ": " + e.getMessage(), e);
     }
     return Optional.of(new DeltaTableReader(fs, table, latest, replay.id(), replay.columnTypes(),
-        replay.liveFiles()));
+        replay.liveFiles(), replay.metaData));
   }
 
   /** Where the table is. */
@@ -171,6 +173,27 @@ public final class DeltaTableReader {
       total += stats.get("numRecords").asLong();
     }
     return OptionalLong.of(total);
+  }
+
+  /** The snapshot's live data files, by path: what a reader of this version reads. */
+  public List<Path> dataFiles() {
+    List<Path> files = new ArrayList<>();
+    for (JsonNode add : liveFiles) {
+      files.add(absolute(table, add.get("path").asText()));
+    }
+    return files;
+  }
+
+  /** The table's schema as its log records it: Spark's StructType JSON ({@code DataType.fromJson}). */
+  public String schemaJson() {
+    return metaData.get("schemaString").asText();
+  }
+
+  /** The columns the table is partitioned by (their values live in the log, not in the data files). */
+  public List<String> partitionColumns() {
+    List<String> columns = new ArrayList<>();
+    metaData.path("partitionColumns").forEach(c -> columns.add(c.asText()));
+    return columns;
   }
 
   /** The bytes of the snapshot's data files, from its log's {@code add} actions. */
