@@ -3,7 +3,7 @@ package io.c360.ledger;
 import static org.apache.spark.sql.functions.col;
 
 import io.c360.lake.LakeLayout;
-import io.delta.tables.DeltaTable;
+import io.c360.lake.SnapshotScan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,11 +144,11 @@ public final class Ledger {
   }
 
   private boolean isTable(Path path) {
-    return DeltaTable.isDeltaTable(spark, path.toString());
+    return layout.exists(new Path(path, "_delta_log"));
   }
 
   private Dataset<Row> read(Path path) {
-    return spark.read().format("delta").load(path.toString());
+    return SnapshotScan.latest(spark, layout.fileSystem(), path);
   }
 
   private void append(Path path, StructType schema, List<Row> rows) {

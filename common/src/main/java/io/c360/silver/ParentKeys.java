@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.c360.catalog.Table;
 import io.c360.lake.LakeLayout;
+import io.c360.lake.SnapshotScan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -72,7 +74,7 @@ public final class ParentKeys {
 
   /** One job: each partition's keys as one primitive array, merged and sorted on the driver. */
   private int[] read(String path, String key) {
-    List<int[]> parts = spark.read().format("delta").load(path).select(col(key)).javaRDD()
+    List<int[]> parts = SnapshotScan.latest(spark, layout.fileSystem(), new Path(path)).select(col(key)).javaRDD()
         .mapPartitions((Iterator<Row> rows) -> {
           int[] keys = new int[1024];
           int n = 0;

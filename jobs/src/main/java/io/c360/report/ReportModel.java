@@ -15,13 +15,13 @@ import io.c360.catalog.Catalog;
 import io.c360.catalog.Table;
 import io.c360.gold.GoldQuery;
 import io.c360.lake.LakeLayout;
+import io.c360.lake.SnapshotScan;
 import io.c360.ledger.FileRecord;
 import io.c360.ledger.Ledger;
 import io.c360.ledger.LedgerSchema.Files;
 import io.c360.ledger.LedgerSchema.Tables;
 import io.c360.silver.Quarantine;
 import io.c360.silver.QuarantineSchema;
-import io.delta.tables.DeltaTable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -32,6 +32,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -316,17 +317,17 @@ public final class ReportModel {
   // ---- reading the lake ------------------------------------------------------------------------------------
 
   private static Dataset<Row> gold(SparkSession spark, LakeLayout layout, String table) {
-    String path = layout.gold(table).toString();
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    Path path = layout.gold(table);
+    if (!layout.exists(new Path(path, "_delta_log"))) {
       throw new IllegalArgumentException("no gold table " + table + " at " + path
           + "; compute gold first: c360 run --stages silver,gold");
     }
-    return spark.read().format("delta").load(path);
+    return SnapshotScan.latest(spark, layout.fileSystem(), path);
   }
 
   private static Dataset<Row> silver(SparkSession spark, LakeLayout layout, Table table) {
-    String path = layout.silver(table).toString();
-    return DeltaTable.isDeltaTable(spark, path) ? spark.read().format("delta").load(path)
+    Path path = layout.silver(table);
+    return layout.exists(new Path(path, "_delta_log")) ? SnapshotScan.latest(spark, layout.fileSystem(), path)
         : spark.createDataFrame(List.of(), table.sparkSchema());
   }
 
