@@ -457,6 +457,64 @@ class PublishStageTest extends SilverTestBase {
     }
   }
 
+  @Test
+  @Order(13)
+  void anIncrementalPublishReadOnTheDriverEqualsTheSameReadBySpark() throws Exception {
+    List<PublishTarget> onDriver = newDatabases("driverfeed");
+    List<PublishTarget> bySpark = newDatabases("sparkfeed");
+    onDriver.forEach(this::publish);
+    bySpark.forEach(this::publish);
+    Map<String, DeltaTableReader> published = deltaLogs();
+    // Ann moves and Eve arrives with an order and a store visit: silver MERGEs update and insert (cdc files and
+    // plain adds), and gold's groups change.
+    bronze("Customers/2025-03-15.csv", header(CUSTOMERS), "1,Ann,ann@new.com,\"2 Oak St, Springfield\"",
+        "5,Eve,eve@x.com,");
+    bronze("OnlineTransactions/2025-03-15.csv", header(ONLINE_TRANSACTIONS),
+        "106,5,11,2025-03-15 08:00:00,PayPal,9.50,Completed");
+    bronze("InStoreTransactions/2025-03-15.csv", header(IN_STORE_TRANSACTIONS),
+        "503,5,1,2025-03-15 18:00:00,3.00,Credit Card");
+    refreshLake();
+    List<String> changed = new ArrayList<>();
+    deltaLogs().forEach((table, log) -> {
+      long before = published.get(table).version();
+      if (log.version() > before) {
+        changed.add(table);
+        assertTrue(log.changes(before, log.version(), log.columns(), PublishStage.DRIVER_READ_MAX_FEED_BYTES)
+            .isPresent(), table + ": the driver reads this feed");
+      }
+    });
+    assertTrue(changed.containsAll(List.of("Customers", "OnlineTransactions", "InStoreTransactions",
+        "gold.AverageOrderValue", "gold.CustomerProfile")), changed.toString());
+    Map<String, List<List<Object>>> lakeContents = lakeContents();
+    for (int i = 0; i < onDriver.size(); i++) {
+      Map<String, PublishResult> driverResults = byTable(publish(onDriver.get(i)));
+      Map<String, PublishResult> sparkResults = byTable(PublishStage.of(spark, lake, bySpark.get(i)).runId(++runs)
+          .batchSize(2).parallelism(2).driverReadMaxFeedBytes(-1).execute());
+      assertEquals(PublishResult.Mode.INCREMENTAL, driverResults.get("Customers").mode());
+      assertEquals(2, driverResults.get("Customers").stagedRows(), "Ann changed and Eve arrived");
+      for (String table : changed) {
+        PublishResult driver = driverResults.get(table);
+        PublishResult executors = sparkResults.get(table);
+        assertEquals(List.of(executors.mode(), executors.stagedRows(), executors.writtenRows()),
+            List.of(driver.mode(), driver.stagedRows(), driver.writtenRows()), table);
+      }
+      assertEquals(lakeContents, databaseContents(onDriver.get(i)));
+      assertEquals(lakeContents, databaseContents(bySpark.get(i)));
+    }
+  }
+
+  /** The Delta log of every silver and gold table, by the name publish gives it. */
+  private Map<String, DeltaTableReader> deltaLogs() {
+    Map<String, DeltaTableReader> logs = new LinkedHashMap<>();
+    for (Table table : Catalog.tables()) {
+      logs.put(table.name(), DeltaTableReader.open(lake.fileSystem(), lake.silver(table)).orElseThrow());
+    }
+    for (String gold : GoldQuery.TABLES) {
+      logs.put("gold." + gold, DeltaTableReader.open(lake.fileSystem(), lake.gold(gold)).orElseThrow());
+    }
+    return logs;
+  }
+
   /** Publishes the lake to each of {@code targets}; returns what each then holds. */
   private Map<PublishTarget, Map<String, List<List<Object>>>> publishAll(List<PublishTarget> targets)
       throws SQLException {
