@@ -11,12 +11,11 @@ import io.c360.lake.DeltaTableReader;
 import io.c360.lake.LakeSpark;
 import io.c360.lake.SnapshotScan;
 import io.delta.tables.DeltaTable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -64,6 +63,7 @@ final class GoldMerge {
   static final long OVERWRITE_MIN_ROWS = 10_000;
 
   private final SparkSession spark;
+  private final FileSystem fs;
   private final String path;
   private final List<String> key;
   private boolean changeFeed;
@@ -71,18 +71,19 @@ final class GoldMerge {
   private double overwriteShare = OVERWRITE_SHARE;
   private long overwriteMinRows = OVERWRITE_MIN_ROWS;
 
-  private GoldMerge(SparkSession spark, String path, List<String> key) {
+  private GoldMerge(SparkSession spark, FileSystem fs, String path, List<String> key) {
     if (key.isEmpty()) {
       throw new IllegalArgumentException("a merged table needs key columns: " + path);
     }
     this.spark = spark;
+    this.fs = fs;
     this.path = path;
     this.key = List.copyOf(key);
   }
 
-  /** The table at {@code path} whose rows {@code key} identifies. */
-  static GoldMerge into(SparkSession spark, String path, List<String> key) {
-    return new GoldMerge(spark, path, key);
+  /** The table at {@code path} (on {@code fs}) whose rows {@code key} identifies. */
+  static GoldMerge into(SparkSession spark, FileSystem fs, String path, List<String> key) {
+    return new GoldMerge(spark, fs, path, key);
   }
 
   /** Turns the change data feed on when the table is created (gold tables: publish reads it; states: off). */
@@ -128,12 +129,13 @@ final class GoldMerge {
 
   private Outcome apply(Dataset<Row> fresh, KeyFilter scope) {
     long started = System.nanoTime();
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    Optional<DeltaTableReader> snapshot = DeltaTableReader.open(fs, new Path(path));
+    if (snapshot.isEmpty()) {
       return writeWhole(fresh, "created", started);
     }
     DeltaTable table = DeltaTable.forPath(spark, path);
     // Read anew, not table.toDF(): a MERGE source sharing the target's attributes fails to resolve.
-    Dataset<Row> old = SnapshotScan.latest(spark, fileSystem(), new Path(path));
+    Dataset<Row> old = SnapshotScan.of(spark, snapshot.get());
     if (!sameColumns(old, fresh)) {
       return writeWhole(fresh, "rewritten whole: its columns changed", started);
     }
@@ -164,7 +166,7 @@ final class GoldMerge {
       }
       long merging = System.nanoTime();
       if (scope == null && counts.changed > overwriteMinRows
-          && counts.changed >= overwriteShare * rowsBefore(table)) {
+          && counts.changed >= overwriteShare * rowsBefore(snapshot.get(), table)) {
         writeWhole(fresh, "overwritten: " + counts.changed + " rows differ", merging);
         return new Outcome(true, true, counts.changed, counts.inserted, counts.deleted, diffSeconds,
             seconds(merging));
@@ -180,18 +182,9 @@ final class GoldMerge {
   }
 
   /** The table's rows before this change: from its log's file statistics on the driver, else counted by Spark. */
-  private long rowsBefore(DeltaTable table) {
-    OptionalLong counted = DeltaTableReader.open(fileSystem(), new Path(path)).map(DeltaTableReader::numRecords)
-        .orElse(OptionalLong.empty());
+  private static long rowsBefore(DeltaTableReader snapshot, DeltaTable table) {
+    OptionalLong counted = snapshot.numRecords();
     return counted.isPresent() ? counted.getAsLong() : table.toDF().count();
-  }
-
-  private FileSystem fileSystem() {
-    try {
-      return new Path(path).getFileSystem(spark.sessionState().newHadoopConf());
-    } catch (IOException e) {
-      throw new UncheckedIOException("no file system for gold table " + path + ": " + e.getMessage(), e);
-    }
   }
 
   private void merge(DeltaTable table, Dataset<Row> source, List<String> columns, KeyFilter scope) {

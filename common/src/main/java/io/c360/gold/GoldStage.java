@@ -136,7 +136,7 @@ public final class GoldStage {
     Map<String, String> silver = GoldInputs.currentSilver(layout);
     String definition = definition();
     Optional<GoldInputs> recorded = fullRefresh ? Optional.empty() : GoldInputs.recorded(layout);
-    boolean complete = GoldQuery.maintained().stream().allMatch(t -> layout.exists(new Path(path(t), "_delta_log")));
+    boolean complete = GoldQuery.maintained().stream().allMatch(t -> layout.isDeltaTable(path(t)));
     if (recorded.isPresent() && complete && recorded.get().definition().equals(definition)
         && recorded.get().silver().equals(silver) && recorded.get().rows().keySet().containsAll(GoldQuery.TABLES)) {
       LOG.info("gold: silver and the gold SQL unchanged since gold was last computed; nothing to do");
@@ -213,7 +213,7 @@ public final class GoldStage {
       }
     }
     Dataset<Row> fresh = spark.sql(sql(table));
-    GoldMerge merge = GoldMerge.into(spark, path(table).toString(), GoldQuery.key(table))
+    GoldMerge merge = GoldMerge.into(spark, layout.fileSystem(), path(table).toString(), GoldQuery.key(table))
         .changeFeed(GoldQuery.TABLES.contains(table));
     if (scoped) {
       return merge.replaceScope(fresh, keys.filter(scope));

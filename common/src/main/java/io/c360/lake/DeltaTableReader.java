@@ -42,6 +42,8 @@ import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,9 +143,9 @@ public final class DeltaTableReader {
     return files;
   }
 
-  /** The table's schema as its log records it: Spark's StructType JSON ({@code DataType.fromJson}). */
-  public String schemaJson() {
-    return metaData.get("schemaString").asText();
+  /** The table's schema as its log records it (its schemaString is Spark's StructType JSON). */
+  public StructType schema() {
+    return (StructType) DataType.fromJson(metaData.get("schemaString").asText());
   }
 
   /** The columns the table is partitioned by (their values live in the log, not in the data files). */
@@ -407,7 +409,7 @@ public final class DeltaTableReader {
           + " (table property delta.enableChangeDataFeed)");
     }
     try {
-      if (!JSON.readTree(metaData.path("schemaString").asText()).equals(JSON.readTree(schemaJson()))) {
+      if (!JSON.readTree(metaData.path("schemaString").asText()).equals(JSON.readTree(this.metaData.path("schemaString").asText()))) {
         return Optional.of("the schema at version " + v + " differs from version " + version + "'s");
       }
     } catch (IOException e) {

@@ -94,6 +94,11 @@ public final class LakeLayout {
     return URI.create(fileUri).getPath();
   }
 
+  /** Whether a Delta table is at {@code table}: its {@code _delta_log} directory exists (no Spark, no log read). */
+  public boolean isDeltaTable(Path table) {
+    return exists(new Path(table, "_delta_log"));
+  }
+
   public boolean exists(Path path) {
     try {
       return fileSystem.exists(path);

@@ -7,7 +7,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -37,6 +36,12 @@ public final class SnapshotScan {
         .orElseGet(() -> spark.read().format("delta").load(table.toString()));
   }
 
+  /** The version {@code snapshot} describes, for a caller that has its log read already. */
+  public static Dataset<Row> of(SparkSession spark, DeltaTableReader snapshot) {
+    return parquet(spark, snapshot).orElseGet(() -> spark.read().format("delta")
+        .option("versionAsOf", snapshot.version()).load(snapshot.path().toString()));
+  }
+
   /**
    * The Parquet read of the latest snapshot, if it is {@code version} (when given) and unpartitioned; an older
    * version is left to Delta, which knows how to rebuild it.
@@ -44,12 +49,19 @@ public final class SnapshotScan {
   private static Optional<Dataset<Row>> parquet(SparkSession spark, FileSystem fs, Path table,
       Optional<Long> version) {
     Optional<DeltaTableReader> snapshot = DeltaTableReader.open(fs, table);
-    if (snapshot.isEmpty() || !snapshot.get().partitionColumns().isEmpty()
-        || version.isPresent() && version.get() != snapshot.get().version()) {
+    if (snapshot.isEmpty() || version.isPresent() && version.get() != snapshot.get().version()) {
       return Optional.empty();
     }
-    StructType schema = (StructType) DataType.fromJson(snapshot.get().schemaJson());
-    List<Path> files = snapshot.get().dataFiles();
+    return parquet(spark, snapshot.get());
+  }
+
+  /** The Parquet read of {@code snapshot}; empty for a partitioned table. */
+  private static Optional<Dataset<Row>> parquet(SparkSession spark, DeltaTableReader snapshot) {
+    if (!snapshot.partitionColumns().isEmpty()) {
+      return Optional.empty();
+    }
+    StructType schema = snapshot.schema();
+    List<Path> files = snapshot.dataFiles();
     if (files.isEmpty()) {
       return Optional.of(spark.createDataFrame(List.of(), schema));
     }

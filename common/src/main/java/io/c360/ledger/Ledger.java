@@ -144,7 +144,7 @@ public final class Ledger {
   }
 
   private boolean isTable(Path path) {
-    return layout.exists(new Path(path, "_delta_log"));
+    return layout.isDeltaTable(path);
   }
 
   private Dataset<Row> read(Path path) {

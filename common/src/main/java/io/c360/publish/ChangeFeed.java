@@ -22,7 +22,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -217,7 +216,7 @@ final class ChangeFeed {
 
   /** The schema of the driver's feed rows: {@code columns} as the table's log declares them, then TYPE and VERSION. */
   private static StructType feedSchema(DeltaTableReader log, List<String> columns) {
-    StructType table = (StructType) DataType.fromJson(log.schemaJson());
+    StructType table = log.schema();
     StructType schema = new StructType();
     for (String column : columns) {
       schema = schema.add(table.apply(column));

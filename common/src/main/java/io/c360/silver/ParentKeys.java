@@ -66,15 +66,15 @@ public final class ParentKeys {
         cached.keys.destroy();
       }
       cached = new Snapshot(version, JavaSparkContext.fromSparkContext(spark.sparkContext())
-          .broadcast(read(path, parent.primaryKey().get(0))));
+          .broadcast(read(layout.silver(parent), parent.primaryKey().get(0))));
       cache.put(parent.name(), cached);
     }
     return Optional.of(cached.keys);
   }
 
   /** One job: each partition's keys as one primitive array, merged and sorted on the driver. */
-  private int[] read(String path, String key) {
-    List<int[]> parts = SnapshotScan.latest(spark, layout.fileSystem(), new Path(path)).select(col(key)).javaRDD()
+  private int[] read(Path path, String key) {
+    List<int[]> parts = SnapshotScan.latest(spark, layout.fileSystem(), path).select(col(key)).javaRDD()
         .mapPartitions((Iterator<Row> rows) -> {
           int[] keys = new int[1024];
           int n = 0;

@@ -266,19 +266,15 @@ public final class SilverStage {
     }
     List<String> missing = new ArrayList<>();
     for (Table table : Catalog.tables()) {
-      if (upserted.contains(table.name()) && !isDeltaTable(layout.silver(table))) {
+      if (upserted.contains(table.name()) && !layout.isDeltaTable(layout.silver(table))) {
         missing.add("silver table " + table.name());
       }
     }
-    if (quarantined && !isDeltaTable(layout.quarantine())) {
+    if (quarantined && !layout.isDeltaTable(layout.quarantine())) {
       missing.add("the quarantine");
     }
     return missing.isEmpty() ? null : String.join(", ", missing) + " missing although the ledger lists rows "
         + "ingested into it; rebuilding silver from bronze";
-  }
-
-  private boolean isDeltaTable(org.apache.hadoop.fs.Path table) {
-    return layout.exists(new org.apache.hadoop.fs.Path(table, "_delta_log"));
   }
 
   private SilverResult ingest(Table table, List<BronzeFile> files, long lineageRunId, boolean readmitOrphans,
@@ -367,7 +363,7 @@ public final class SilverStage {
     paths.add(layout.quarantine());
     try {
       for (org.apache.hadoop.fs.Path path : paths) {
-        if (isDeltaTable(path)) {
+        if (layout.isDeltaTable(path)) {
           io.delta.tables.DeltaTable.forPath(spark, path.toString()).delete();
         } else if (layout.exists(path)) {
           // Files without a Delta log are no table (the remains of a first write that died): nothing reads them.

@@ -33,7 +33,7 @@ class GoldMergeTest extends SparkTestBase {
   }
 
   private GoldMerge merge() {
-    return GoldMerge.into(spark, path(), List.of("CustomerID", "ProductID")).changeFeed(true);
+    return GoldMerge.into(spark, lake.fileSystem(), path(), List.of("CustomerID", "ProductID")).changeFeed(true);
   }
 
   private List<List<Object>> table() {

@@ -1,6 +1,7 @@
 package io.c360.lake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c360.catalog.Catalog;
@@ -25,5 +26,14 @@ class LakeLayoutTest extends SparkTestBase {
     long expected = deltaSize(Catalog.STORES) + deltaSize(Catalog.AGENTS);
     assertTrue(expected > 0);
     assertEquals(expected, lake.silverBytes(), "Delta's own snapshot sizes, summed");
+  }
+
+  @Test
+  void aDeltaTableIsADirectoryWithADeltaLog() throws Exception {
+    assertFalse(lake.isDeltaTable(lake.silver(Catalog.STORES)), "nothing there yet");
+    lake.fileSystem().mkdirs(lake.silver(Catalog.STORES));
+    assertFalse(lake.isDeltaTable(lake.silver(Catalog.STORES)), "a directory without a log");
+    appendSilver(Catalog.STORES, false, r(1, "Downtown", "Ann", "9-5"));
+    assertTrue(lake.isDeltaTable(lake.silver(Catalog.STORES)));
   }
 }

@@ -73,6 +73,17 @@ class SnapshotScanTest extends SparkTestBase {
   }
 
   @Test
+  void anOpenSnapshotIsReadAtItsOwnVersionEvenAfterALaterCommit() {
+    rows(r(1, dec("10.00"), null, "Completed")).write().format("delta").save(table().toString());
+    DeltaTableReader first = DeltaTableReader.open(lake.fileSystem(), table()).orElseThrow();
+    assertEquals(List.of(row(1, dec("10.00"), null, "Completed")), sorted(SnapshotScan.of(spark, first)));
+
+    rows(r(2, dec("20.00"), null, "Completed")).write().format("delta").mode("append").save(table().toString());
+    assertEquals(List.of(row(1, dec("10.00"), null, "Completed")), sorted(SnapshotScan.of(spark, first)),
+        "its own files, not the appended one");
+  }
+
+  @Test
   void anEmptyVersionHasTheSchemaAndNoRows() {
     rows(r(1, dec("10.00"), null, "Completed")).write().format("delta").save(table().toString());
     rows().write().format("delta").mode("overwrite").save(table().toString());

@@ -318,7 +318,7 @@ public final class ReportModel {
 
   private static Dataset<Row> gold(SparkSession spark, LakeLayout layout, String table) {
     Path path = layout.gold(table);
-    if (!layout.exists(new Path(path, "_delta_log"))) {
+    if (!layout.isDeltaTable(path)) {
       throw new IllegalArgumentException("no gold table " + table + " at " + path
           + "; compute gold first: c360 run --stages silver,gold");
     }
@@ -327,7 +327,7 @@ public final class ReportModel {
 
   private static Dataset<Row> silver(SparkSession spark, LakeLayout layout, Table table) {
     Path path = layout.silver(table);
-    return layout.exists(new Path(path, "_delta_log")) ? SnapshotScan.latest(spark, layout.fileSystem(), path)
+    return layout.isDeltaTable(path) ? SnapshotScan.latest(spark, layout.fileSystem(), path)
         : spark.createDataFrame(List.of(), table.sparkSchema());
   }
 
