@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -42,16 +43,30 @@ final class KeyFilter {
   /** {@link #of(Dataset, String)} with at most {@code literalKeys} literals (tests: the joined route). */
   static KeyFilter of(Dataset<Row> keys, String column, int literalKeys) {
     List<Row> found = keys.select(col(column)).limit(literalKeys + 1).collectAsList();
+    List<Object> values = new ArrayList<>();
+    found.forEach(r -> values.add(r.get(0)));
+    return of(keys, column, values, literalKeys);
+  }
+
+  /**
+   * The keys {@code values} (NULL among them when it is a key), already on the driver, that {@code keys} holds as
+   * a Dataset: no Spark job to build the filter.
+   */
+  static KeyFilter of(Dataset<Row> keys, String column, Collection<?> values) {
+    return of(keys, column, values, LITERAL_KEYS);
+  }
+
+  private static KeyFilter of(Dataset<Row> keys, String column, Collection<?> found, int literalKeys) {
     if (found.size() > literalKeys) {
       return new KeyFilter(column, keys, null, false);
     }
     List<Object> values = new ArrayList<>();
     boolean hasNull = false;
-    for (Row r : found) {
-      if (r.isNullAt(0)) {
+    for (Object value : found) {
+      if (value == null) {
         hasNull = true;
       } else {
-        values.add(r.get(0));
+        values.add(value);
       }
     }
     return new KeyFilter(column, keys, values, hasNull);

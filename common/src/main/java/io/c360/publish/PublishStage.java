@@ -8,6 +8,7 @@ import io.c360.lake.DeltaTableReader;
 import io.c360.lake.JobDescription;
 import io.c360.lake.KillPoint;
 import io.c360.lake.LakeLayout;
+import io.c360.lake.SnapshotScan;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -56,11 +57,8 @@ public final class PublishStage {
   /**
    * A change data feed whose files hold at most this many bytes is read on the driver ({@link ChangeFeed}) and its
    * net change staged over one connection: Spark's feed scan cost 1.2-4.2 s a table after a 1% drop at scale 1,000.
-   * The log gives a cdc file's bytes, not its rows: a 1% drop's feeds at scale 1,000 hold 8-54 bytes a row (37 for
-   * silver's added files; 8.5 for CustomerSegmentation's cdc files, 200,000 change rows in 1.7 MB, published in
-   * 9.3 s rather than 12.6 s through Spark), so 4 MiB is 100,000-500,000 rows, which the driver holds easily.
    */
-  static final long DRIVER_READ_MAX_FEED_BYTES = 4L << 20;
+  static final long DRIVER_READ_MAX_FEED_BYTES = DeltaTableReader.DRIVER_FEED_MAX_BYTES;
 
   private final SparkSession spark;
   private final LakeLayout layout;
@@ -326,8 +324,8 @@ public final class PublishStage {
       List<String> columns, List<String> key) throws SQLException {
     OptionalLong rows = log.numRecords();
     if (rows.isEmpty() || rows.getAsLong() > driverReadMaxRows) {
-      Dataset<Row> snapshot = spark.read().format("delta").option("versionAsOf", log.version())
-          .load(log.path().toString()).select(columnsOf(columns));
+      // The snapshot's files as the log just read names them: no Delta planning job for the scan.
+      Dataset<Row> snapshot = SnapshotScan.of(spark, log).select(columnsOf(columns));
       return load(connection, snapshot, staging, source, table, columns, key);
     }
     List<Object[]> values = log.rows(columns);

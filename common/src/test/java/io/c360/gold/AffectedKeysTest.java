@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,14 @@ class AffectedKeysTest extends SparkTestBase {
   }
 
   private Optional<AffectedKeys> since(Map<String, String> recorded) {
+    return since(recorded, io.c360.lake.DeltaTableReader.DRIVER_FEED_MAX_BYTES);
+  }
+
+  private Optional<AffectedKeys> since(Map<String, String> recorded, long driverMaxBytes) {
     Map<String, String> current = GoldInputs.currentSilver(lake);
     Set<String> changed = new GoldInputs(current, "d", Map.of()).changedSince(new GoldInputs(recorded, "d", Map.of()));
-    return AffectedKeys.between(spark, lake, recorded, current, changed, new SilverViews(spark, lake, current));
+    return AffectedKeys.between(spark, lake, recorded, current, changed, new SilverViews(spark, lake, current),
+        driverMaxBytes);
   }
 
   @Test
@@ -59,12 +65,39 @@ class AffectedKeysTest extends SparkTestBase {
     appendSilver(LOYALTY_TRANSACTIONS, true, r(2, AT, 7, "Referral"));
     appendSilver(CUSTOMER_SERVICE_INTERACTIONS, true, r(2, 4, AT, 9, "Billing", "Pending"));
 
-    try (AffectedKeys keys = since(recorded).orElseThrow()) {
-      Set<Integer> customers = new TreeSet<>(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
-      customers.add(null);
-      customers.addAll(List.of(1, 2, 3, 4));
-      assertEquals(customers, values(keys, GoldQuery.Scope.CUSTOMER));
-      assertEquals(Set.of(9), values(keys, GoldQuery.Scope.AGENT));
+    Set<Integer> customers = new TreeSet<>(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+    customers.add(null);
+    customers.addAll(List.of(1, 2, 3, 4));
+    // The same keys whether the feeds and the parent are read on the driver or, as larger ones are, by Spark.
+    for (long driverMaxBytes : new long[] {io.c360.lake.DeltaTableReader.DRIVER_FEED_MAX_BYTES, -1}) {
+      boolean onDriver = driverMaxBytes >= 0;
+      try (AffectedKeys keys = since(recorded, driverMaxBytes).orElseThrow()) {
+        assertEquals(customers, values(keys, GoldQuery.Scope.CUSTOMER), "driver read: " + onDriver);
+        assertEquals(5, keys.count(GoldQuery.Scope.CUSTOMER), "NULL counts as a key; driver read: " + onDriver);
+        assertEquals(Set.of(9), values(keys, GoldQuery.Scope.AGENT), "driver read: " + onDriver);
+        assertEquals(1, keys.count(GoldQuery.Scope.AGENT), "driver read: " + onDriver);
+        assertEquals(onDriver, keys.readOnDriver(GoldQuery.Scope.CUSTOMER));
+        Dataset<Row> customerRows = spark.createDataFrame(List.of(RowFactory.create(1), RowFactory.create(5),
+            RowFactory.create((Object) null)), new org.apache.spark.sql.types.StructType().add("CustomerID", "int"));
+        assertEquals(java.util.Arrays.asList(1, null), keys.filter(GoldQuery.Scope.CUSTOMER).apply(customerRows).collectAsList()
+            .stream().map(r -> (Integer) r.get(0)).collect(java.util.stream.Collectors.toList()),
+            "the filter keeps Ann and the customerless order, not Eve; driver read: " + onDriver);
+      }
+    }
+  }
+
+  @Test
+  void aFeedLargerThanTheDriverReadsIsReadBySpark() {
+    appendSilver(CUSTOMERS, true, r(1, "Ann", null, null), r(2, "Bob", null, null));
+    appendSilver(LOYALTY_ACCOUNTS, true, r(1, 1, 10, "Gold", Date.valueOf("2024-01-01")));
+    Map<String, String> recorded = GoldInputs.currentSilver(lake);
+    appendSilver(ONLINE_TRANSACTIONS, true, r(100, 2, 10, AT, "PayPal", dec("1.00"), "Completed"));
+    appendSilver(LOYALTY_TRANSACTIONS, true, r(1, AT, 5, "Purchase"));
+    // A few hundred bytes: the transactions' feed and the parent LoyaltyAccounts are both larger than 10 bytes.
+    try (AffectedKeys keys = since(recorded, 10).orElseThrow()) {
+      assertEquals(Set.of(1, 2), values(keys, GoldQuery.Scope.CUSTOMER));
+      assertEquals(false, keys.readOnDriver(GoldQuery.Scope.CUSTOMER));
+      assertEquals(0, keys.count(GoldQuery.Scope.AGENT));
     }
   }
 
