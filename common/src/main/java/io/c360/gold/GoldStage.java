@@ -61,6 +61,8 @@ public final class GoldStage {
   private final SparkSession spark;
   private final LakeLayout layout;
   private double wholeRecomputeShare = WHOLE_RECOMPUTE_SHARE;
+  private double overwriteShare = GoldMerge.OVERWRITE_SHARE;
+  private long overwriteMinRows = GoldMerge.OVERWRITE_MIN_ROWS;
   private long percentileAccuracy = 10_000_000;
   private boolean fullRefresh;
   private Consumer<String> onProgress = line -> { };
@@ -92,6 +94,20 @@ public final class GoldStage {
       throw new IllegalArgumentException("the whole-recompute share must be 0 or more: " + value);
     }
     this.wholeRecomputeShare = value;
+    return this;
+  }
+
+  /**
+   * Writes a whole gold table anew once {@code share} of its rows and more than {@code minRows} differ, instead of
+   * merging them (tests: 0 and 0, every changed table is overwritten).
+   */
+  public GoldStage overwriteWhen(double share, long minRows) {
+    if (!(share >= 0) || minRows < 0) {
+      throw new IllegalArgumentException("the overwrite share and minimum rows must be 0 or more: " + share + ", "
+          + minRows);
+    }
+    this.overwriteShare = share;
+    this.overwriteMinRows = minRows;
     return this;
   }
 
@@ -214,7 +230,7 @@ public final class GoldStage {
     }
     Dataset<Row> fresh = spark.sql(sql(table));
     GoldMerge merge = GoldMerge.into(spark, layout.fileSystem(), path(table).toString(), GoldQuery.key(table))
-        .changeFeed(GoldQuery.TABLES.contains(table));
+        .changeFeed(GoldQuery.TABLES.contains(table)).overwriteWhen(overwriteShare, overwriteMinRows);
     if (scoped) {
       return merge.replaceScope(fresh, keys.filter(scope));
     }

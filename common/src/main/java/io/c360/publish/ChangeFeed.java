@@ -160,6 +160,22 @@ final class ChangeFeed {
     return Optional.empty();
   }
 
+  /**
+   * A commit after {@code published} that wrote the whole table anew (an overwrite: gold writes a table whole when
+   * at least half its rows changed), read from the commit files on the driver; empty when there is none, or when
+   * the log no longer has them all (the feed then says what changed, as for any other commit). Its feed deletes
+   * every old row and inserts every new one: netting it costs more than staging the table whole (scale 1,000, a
+   * moved p90: 100,000 CustomerSegmentation rows, 9.3 s netted and merged).
+   */
+  static Optional<String> wholeRewrite(DeltaTableReader log, long published) {
+    for (DeltaTableReader.Commit commit : log.commits(published, log.version()).orElse(List.of())) {
+      if ("WRITE".equals(commit.operation()) && "Overwrite".equals(commit.parameters().get("mode"))) {
+        return Optional.of("version " + commit.version() + " (WRITE, mode Overwrite)");
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The commits after {@code published} as Delta's history has them, newest first. */
   private static List<DeltaTableReader.Commit> history(SparkSession spark, DeltaTableReader log, long published) {
     long commits = log.version() - published;

@@ -266,9 +266,15 @@ public final class PublishStage {
     List<String> key = List.of();
     if (published != null && published.deltaTableId.equals(current.deltaTableId)
         && published.deltaVersion < current.deltaVersion) {
-      key = TargetSchema.groupingKey(connection, TargetSchema.GOLD_SCHEMA, gold);
-      changes = key.isEmpty() ? null : ChangeFeed.netChangePerGroup(spark, name, log, columns, key,
-          published.deltaVersion, driverReadMaxFeedBytes);
+      Optional<String> rewrite = ChangeFeed.wholeRewrite(log, published.deltaVersion);
+      if (rewrite.isPresent()) {
+        LOG.info("{}: written whole at {} after published version {}; replacing it whole", name, rewrite.get(),
+            published.deltaVersion);
+      } else {
+        key = TargetSchema.groupingKey(connection, TargetSchema.GOLD_SCHEMA, gold);
+        changes = key.isEmpty() ? null : ChangeFeed.netChangePerGroup(spark, name, log, columns, key,
+            published.deltaVersion, driverReadMaxFeedBytes);
+      }
     }
     long staged;
     long written;

@@ -503,6 +503,31 @@ class PublishStageTest extends SilverTestBase {
     }
   }
 
+  @Test
+  @Order(14)
+  void aGoldTableWrittenWholeSinceItWasPublishedIsReplacedWhole() throws Exception {
+    List<PublishTarget> targets = newDatabases("overwritten");
+    targets.forEach(this::publish);
+    // Bob buys a second book online: AverageOrderValue, PeakTimes, CustomerSegmentation and CustomerProfile change,
+    // and gold writes each of them whole; AgentPerformance stays as it was.
+    bronze("OnlineTransactions/2025-03-16.csv", header(ONLINE_TRANSACTIONS),
+        "107,2,11,2025-03-16 09:00:00,PayPal,9.50,Completed");
+    runSilver();
+    GoldStage.of(spark, lake).overwriteWhen(0, 0).execute();
+    Map<String, List<List<Object>>> lakeContents = lakeContents();
+    for (PublishTarget target : targets) {
+      Map<String, PublishResult> results = byTable(publish(target));
+      for (String gold : List.of("AverageOrderValue", "PeakTimes", "CustomerProfile")) {
+        PublishResult result = results.get("gold." + gold);
+        assertEquals(PublishResult.Mode.REPLACED, result.mode(), result.toString());
+        assertEquals(lakeContents.get("gold." + gold).size(), result.stagedRows(), "every row staged: " + result);
+      }
+      assertEquals(PublishResult.Mode.UNCHANGED, results.get("gold.AgentPerformance").mode());
+      assertEquals(PublishResult.Mode.INCREMENTAL, results.get("OnlineTransactions").mode());
+      assertEquals(lakeContents, databaseContents(target));
+    }
+  }
+
   /** The Delta log of every silver and gold table, by the name publish gives it. */
   private Map<String, DeltaTableReader> deltaLogs() {
     Map<String, DeltaTableReader> logs = new LinkedHashMap<>();
