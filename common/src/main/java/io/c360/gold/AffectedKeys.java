@@ -175,13 +175,13 @@ final class AffectedKeys implements AutoCloseable {
       if (to == null || to.equals(GoldInputs.NONE) || from == null) {
         return Optional.empty();
       }
-      String id = to.substring(0, to.indexOf('@'));
-      long end = Long.parseLong(to.substring(to.indexOf('@') + 1));
+      String id = GoldInputs.tableId(to);
+      long end = GoldInputs.version(to);
       if (from.equals(GoldInputs.NONE)) {
         return Optional.of(new Range(table, id, 0, end));
       }
-      if (from.startsWith(id + "@")) {
-        return Optional.of(new Range(table, id, Long.parseLong(from.substring(from.indexOf('@') + 1)) + 1, end));
+      if (GoldInputs.tableId(from).equals(id)) {
+        return Optional.of(new Range(table, id, GoldInputs.version(from) + 1, end));
       }
       LOG.info("gold: silver {} was re-created since gold read it", table);
       return Optional.empty();
@@ -248,9 +248,8 @@ final class AffectedKeys implements AutoCloseable {
     if (version == null || version.equals(GoldInputs.NONE)) {
       return Optional.of(Set.of()); // no parent rows: the join finds none
     }
-    String id = version.substring(0, version.indexOf('@'));
-    long at = Long.parseLong(version.substring(version.indexOf('@') + 1));
-    Optional<DeltaTableReader> log = at(layout, parent, id, at, maxBytes)
+    long at = GoldInputs.version(version);
+    Optional<DeltaTableReader> log = at(layout, parent, GoldInputs.tableId(version), at, maxBytes)
         .filter(p -> p.version() == at && p.sizeInBytes() <= maxBytes);
     if (log.isEmpty()) {
       return Optional.empty();

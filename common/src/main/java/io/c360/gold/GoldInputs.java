@@ -45,6 +45,16 @@ final class GoldInputs {
     this.rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
   }
 
+  /** The Delta table id of a recorded {@code id@version} (not {@link #NONE}). */
+  static String tableId(String recorded) {
+    return recorded.substring(0, recorded.indexOf('@'));
+  }
+
+  /** The version of a recorded {@code id@version} (not {@link #NONE}). */
+  static long version(String recorded) {
+    return Long.parseLong(recorded.substring(recorded.indexOf('@') + 1));
+  }
+
   /**
    * Silver as it is now: each table's {@code id@version}, or {@link #NONE}. Read from the Delta logs on the driver,
    * without Spark, so that a run with nothing new costs no Spark job.

@@ -63,7 +63,7 @@ final class SilverViews {
     }
     String[] columns = table.columnNames().toArray(new String[0]);
     return SnapshotScan.read(spark, layout.fileSystem(), layout.silver(table),
-            Long.parseLong(version.substring(version.indexOf('@') + 1)))
+            GoldInputs.version(version))
         .select(columns[0], Arrays.copyOfRange(columns, 1, columns.length));
   }
 }
