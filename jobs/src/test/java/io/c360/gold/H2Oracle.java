@@ -5,6 +5,8 @@ import io.c360.catalog.Column;
 import io.c360.catalog.ColumnType;
 import io.c360.catalog.ForeignKey;
 import io.c360.catalog.Table;
+import io.c360.lake.DeltaTableReader;
+import io.c360.lake.LakeLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -38,12 +39,18 @@ final class H2Oracle implements AutoCloseable {
     this.h2 = h2;
   }
 
-  /** H2 holding the silver tables of the lake at {@code lake} as they are now. */
+  /**
+   * H2 holding the silver tables of the lake at {@code lake} as they are now, read on the driver by {@link
+   * DeltaTableReader}: no Spark job, and not through the reads gold makes.
+   */
   static H2Oracle ofSilver(SparkSession spark, Path lake) throws SQLException {
     H2Oracle oracle = new H2Oracle(
         DriverManager.getConnection("jdbc:h2:mem:oracle" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1"));
+    LakeLayout layout = LakeLayout.at(lake.toString(), spark.sparkContext().hadoopConfiguration());
     for (Table table : Catalog.tables()) {
-      oracle.load(table, spark.read().format("delta").load(lake.resolve("silver").resolve(table.name()).toString()));
+      DeltaTableReader silver = DeltaTableReader.open(layout.fileSystem(), layout.silver(table))
+          .orElseThrow(() -> new IllegalStateException("no silver table " + table.name() + " in " + lake));
+      oracle.load(table, silver.rows(table.columnNames()));
     }
     return oracle;
   }
@@ -111,12 +118,13 @@ final class H2Oracle implements AutoCloseable {
     }
   }
 
-  private void load(Table table, Dataset<Row> silver) throws SQLException {
+  private void load(Table table, List<Object[]> silver) throws SQLException {
     StringBuilder ddl = new StringBuilder("CREATE TABLE " + table.name() + " (");
     for (Column c : table.columns()) {
       ddl.append(c.name()).append(' ').append(h2Type(c.type())).append(", ");
     }
-    ddl.setLength(ddl.length() - 2);
+    // Silver holds one row per key: the primary key says so, and gives the oracle's joins to a parent an index.
+    ddl.append("PRIMARY KEY (").append(String.join(", ", table.primaryKey())).append(')');
     try (Statement s = h2.createStatement()) {
       s.execute(ddl.append(')').toString());
       for (ForeignKey fk : table.foreignKeys()) {
@@ -125,13 +133,11 @@ final class H2Oracle implements AutoCloseable {
     }
     String insert = "INSERT INTO " + table.name() + " VALUES ("
         + table.columns().stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
-    String[] columns = table.columnNames().toArray(new String[0]);
     try (PreparedStatement p = h2.prepareStatement(insert)) {
       int batched = 0;
-      for (Row row : silver.select(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length))
-          .collectAsList()) {
-        for (int i = 0; i < columns.length; i++) {
-          p.setObject(i + 1, row.get(i));
+      for (Object[] row : silver) {
+        for (int i = 0; i < row.length; i++) {
+          p.setObject(i + 1, row[i]);
         }
         p.addBatch();
         if (++batched % 5000 == 0) {
