@@ -143,6 +143,39 @@ public final class DeltaTableReader {
     return OptionalLong.of(total);
   }
 
+  /**
+   * The smallest and the largest value of integer column {@code column} in the snapshot, {@code {min, max}}, from its
+   * live files' statistics, without reading a data file; {@code {}} when no live file holds a non-null value of it;
+   * empty when a file that holds one has no minimum or maximum of it in its statistics (a writer that collected
+   * none, or a column beyond the first 32 that Delta collects them for).
+   */
+  public Optional<long[]> integerRange(String column) {
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (JsonNode file : liveFiles) {
+      JsonNode stats;
+      try {
+        stats = JSON.readTree(file.path("stats").asText("{}"));
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+      JsonNode rows = stats.path("numRecords");
+      if (rows.canConvertToLong() && (rows.asLong() == 0
+          || stats.path("nullCount").path(column).canConvertToLong()
+              && stats.path("nullCount").path(column).asLong() == rows.asLong())) {
+        continue; // no row, or none with a value of the column
+      }
+      JsonNode low = stats.path("minValues").path(column);
+      JsonNode high = stats.path("maxValues").path(column);
+      if (!low.isIntegralNumber() || !high.isIntegralNumber()) {
+        return Optional.empty();
+      }
+      min = Math.min(min, low.asLong());
+      max = Math.max(max, high.asLong());
+    }
+    return Optional.of(min > max ? new long[0] : new long[] {min, max});
+  }
+
   /** The snapshot's live data files, by path: what a reader of this version reads. */
   public List<Path> dataFiles() {
     List<Path> files = new ArrayList<>();

@@ -199,6 +199,43 @@ class DeltaTableReaderTest extends SparkTestBase {
   }
 
   @Test
+  void anIntegerColumnsRangeComesFromTheFilesStatisticsOverDeletesAndNulls() {
+    append(7, "odd", "n7");
+    append(3, "odd", null);
+    append(12, "even", "n12");
+    assertEquals(List.of(3L, 12L), ranged("id"), "over the three files of two partitions");
+    assertTrue(reader().integerRange("note").isEmpty(), "a text column's statistics are no integer range");
+    assertTrue(reader().integerRange("part").isEmpty(), "a partition column has no statistics in its files");
+    DeltaTable.forPath(spark, path()).delete("id = 12");
+    assertEquals(List.of(3L, 7L), ranged("id"), "the deleted file's values are gone");
+    DeltaTable.forPath(spark, path()).delete("id IN (3, 7)");
+    assertEquals(List.of(), ranged("id"), "no row left");
+
+    // A file whose only values of the column are NULL holds none of its range; one without statistics: unknown.
+    StructType withScore = new StructType().add("id", DataTypes.LongType).add("score", DataTypes.IntegerType);
+    String scores = tmp.resolve("scores").toString();
+    spark.createDataFrame(List.of(RowFactory.create(1L, null)), withScore).write().format("delta").save(scores);
+    spark.createDataFrame(List.of(RowFactory.create(2L, 40), RowFactory.create(3L, -5)), withScore).write()
+        .format("delta").mode("append").save(scores);
+    DeltaTableReader scored = DeltaTableReader.open(lake.fileSystem(), new Path(scores)).orElseThrow();
+    assertEquals(List.of(-5L, 40L), Arrays.stream(scored.integerRange("score").orElseThrow()).boxed()
+        .collect(Collectors.toList()));
+    spark.conf().set("spark.databricks.delta.stats.collect", "false");
+    try {
+      spark.createDataFrame(List.of(RowFactory.create(4L, 1)), withScore).write().format("delta").mode("append")
+          .save(scores);
+    } finally {
+      spark.conf().unset("spark.databricks.delta.stats.collect");
+    }
+    assertTrue(DeltaTableReader.open(lake.fileSystem(), new Path(scores)).orElseThrow().integerRange("score")
+        .isEmpty(), "a file without statistics: the range cannot be told");
+  }
+
+  private List<Long> ranged(String column) {
+    return Arrays.stream(reader().integerRange(column).orElseThrow()).boxed().collect(Collectors.toList());
+  }
+
+  @Test
   void readsTheLatestSnapshotAcrossACheckpointDeletesAndAnAddedColumn() {
     // Checkpoints every 3 commits: after versions 0-4 (ids 1-5) the reader needs checkpoint 3 plus commit 4.
     String interval = "spark.databricks.delta.properties.defaults.checkpointInterval";

@@ -45,4 +45,41 @@ class SilverWriterTest extends SilverTestBase {
     assertEquals(List.of(row(1, "Ann", "e@x.com", "addr"), row(2, "Robert", "e@x.com", "addr"),
         row(3, "Cy", "e@x.com", "addr")), silver(CUSTOMERS));
   }
+
+  @Test
+  void keysOutsideSilversRangeAreAppendedAndKeysInsideItMerged() {
+    SilverWriter writer = new SilverWriter(spark, lake, CUSTOMERS);
+    writer.write(deduped(false, new Object[] {1L, "a.csv", 2L, "10", "Ann"},
+        new Object[] {1L, "a.csv", 3L, "20", "Bob"}).drop(Candidates.READMITTED));
+    // Keys 30 and 31 lie above silver's 10..20, key 5 below it: none can be in silver, so they are appended.
+    SilverWriter.Commit above = writer.write(deduped(false, new Object[] {2L, "b.csv", 2L, "30", "Cy"},
+        new Object[] {2L, "b.csv", 3L, "31", "Dee"}).drop(Candidates.READMITTED));
+    assertEquals(List.of(1L, 2L, 0L), List.of(above.version, above.inserted, above.updated));
+    assertEquals("WRITE Append", operation(above.version));
+    SilverWriter.Commit below = writer.write(deduped(false, new Object[] {3L, "c.csv", 2L, "5", "Eve"})
+        .drop(Candidates.READMITTED));
+    assertEquals(List.of(2L, 1L, 0L), List.of(below.version, below.inserted, below.updated));
+    assertEquals("WRITE Append", operation(below.version));
+
+    // Key 15 falls inside silver's 5..31 although silver has no 15, and key 20 is silver's: a MERGE.
+    SilverWriter.Commit inside = writer.write(deduped(false, new Object[] {4L, "d.csv", 2L, "15", "Fay"},
+        new Object[] {4L, "d.csv", 3L, "20", "Robert"}).drop(Candidates.READMITTED));
+    assertEquals(List.of(3L, 1L, 1L), List.of(inside.version, inside.inserted, inside.updated));
+    assertEquals("MERGE", operation(inside.version));
+
+    // No row: no commit, as a MERGE of nothing writes none.
+    SilverWriter.Commit none = writer.write(deduped(false).drop(Candidates.READMITTED));
+    assertEquals(List.of(3L, 0L, 0L), List.of(none.version, none.inserted, none.updated));
+    assertEquals(List.of(row(5, "Eve", "e@x.com", "addr"), row(10, "Ann", "e@x.com", "addr"),
+        row(15, "Fay", "e@x.com", "addr"), row(20, "Robert", "e@x.com", "addr"), row(30, "Cy", "e@x.com", "addr"),
+        row(31, "Dee", "e@x.com", "addr")), silver(CUSTOMERS));
+  }
+
+  /** Commit {@code version}'s operation, with its mode when it has one, as Delta's history shows it. */
+  private String operation(long version) {
+    Row commit = io.delta.tables.DeltaTable.forPath(spark, lake.silver(CUSTOMERS).toString()).history()
+        .filter("version = " + version).select("operation", "operationParameters").first();
+    String mode = commit.<String, String>getJavaMap(1).get("mode");
+    return commit.getString(0) + (mode == null ? "" : " " + mode);
+  }
 }
