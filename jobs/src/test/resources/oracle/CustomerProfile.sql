@@ -1,24 +1,12 @@
 -- H2 oracle for gold CustomerProfile, written independently of sql/gold: one correlated subquery per column
--- over the customer's own rows; the home store as in oracle/AverageOrderValue.sql (lowest StoreID among the
--- stores with the largest visit count); p90 at rank ceil(0.9 N) as in oracle/CustomerSegmentation.sql.
+-- over the customer's own rows; the home store from oracle/home_stores.sql (lowest StoreID among the stores with
+-- the largest visit count); p90 at rank ceil(0.9 N) as in oracle/CustomerSegmentation.sql.
 -- Indexes on the customer keys: without them each correlated subquery scans its whole table (hours at scale 1,000).
 CREATE INDEX IF NOT EXISTS profile_online_customer ON OnlineTransactions (CustomerID);
 CREATE INDEX IF NOT EXISTS profile_store_customer ON InStoreTransactions (CustomerID);
 CREATE INDEX IF NOT EXISTS profile_account_customer ON LoyaltyAccounts (CustomerID);
 CREATE INDEX IF NOT EXISTS profile_points_account ON LoyaltyTransactions (LoyaltyID);
 CREATE INDEX IF NOT EXISTS profile_contact_customer ON CustomerServiceInteractions (CustomerID);
-
-CREATE TABLE profile_visits AS
-SELECT CustomerID, StoreID, COUNT(*) AS n FROM InStoreTransactions
-WHERE StoreID IS NOT NULL AND CustomerID IS NOT NULL GROUP BY CustomerID, StoreID;
-CREATE INDEX profile_visits_customer ON profile_visits (CustomerID);
-
-CREATE TABLE profile_home AS
-SELECT v.CustomerID, MIN(v.StoreID) AS StoreID
-FROM profile_visits v
-WHERE v.n = (SELECT MAX(w.n) FROM profile_visits w WHERE w.CustomerID = v.CustomerID)
-GROUP BY v.CustomerID;
-CREATE INDEX profile_home_customer ON profile_home (CustomerID);
 
 CREATE TABLE profile_base AS
 SELECT c.CustomerID, c.Name, c.Email,
@@ -65,5 +53,5 @@ SELECT b.CustomerID, b.Name, b.Email, b.online_orders, b.online_spend, b.store_c
        ELSE 'Regular Customer' END
 FROM profile_base b
 CROSS JOIN profile_cut cut
-LEFT JOIN profile_home h ON h.CustomerID = b.CustomerID
+LEFT JOIN oracle_home h ON h.CustomerID = b.CustomerID
 LEFT JOIN Stores s ON s.StoreID = h.StoreID

@@ -129,12 +129,7 @@ public final class DeltaTableReader {
   public OptionalLong numRecords() {
     long total = 0;
     for (JsonNode file : liveFiles) {
-      JsonNode stats;
-      try {
-        stats = JSON.readTree(file.path("stats").asText("{}"));
-      } catch (IOException e) {
-        return OptionalLong.empty();
-      }
+      JsonNode stats = statistics(file);
       if (!stats.path("numRecords").canConvertToLong()) {
         return OptionalLong.empty();
       }
@@ -153,12 +148,7 @@ public final class DeltaTableReader {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
     for (JsonNode file : liveFiles) {
-      JsonNode stats;
-      try {
-        stats = JSON.readTree(file.path("stats").asText("{}"));
-      } catch (IOException e) {
-        return Optional.empty();
-      }
+      JsonNode stats = statistics(file);
       JsonNode rows = stats.path("numRecords");
       if (rows.canConvertToLong() && (rows.asLong() == 0
           || stats.path("nullCount").path(column).canConvertToLong()
@@ -174,6 +164,15 @@ public final class DeltaTableReader {
       max = Math.max(max, high.asLong());
     }
     return Optional.of(min > max ? new long[0] : new long[] {min, max});
+  }
+
+  /** An add action's statistics (a JSON text in the log); an empty object when it has none or they do not parse. */
+  private static JsonNode statistics(JsonNode add) {
+    try {
+      return JSON.readTree(add.path("stats").asText("{}"));
+    } catch (IOException e) {
+      return JSON.createObjectNode();
+    }
   }
 
   /** The snapshot's live data files, by path: what a reader of this version reads. */

@@ -52,6 +52,7 @@ final class H2Oracle implements AutoCloseable {
           .orElseThrow(() -> new IllegalStateException("no silver table " + table.name() + " in " + lake));
       oracle.load(table, silver.rows(table.columnNames()));
     }
+    oracle.execute(resource("oracle/home_stores.sql"));
     return oracle;
   }
 
@@ -62,12 +63,8 @@ final class H2Oracle implements AutoCloseable {
 
   /** Runs the statements of {@code script} (separated by ";") and returns the last one's rows as text, sorted. */
   List<String> query(String script) throws SQLException {
-    String[] statements = script.split(";\\s*\\n");
-    try (Statement s = h2.createStatement()) {
-      for (int i = 0; i < statements.length - 1; i++) {
-        s.execute(statements[i]);
-      }
-    }
+    String[] statements = statements(script);
+    execute(String.join(";\n", java.util.Arrays.copyOf(statements, statements.length - 1)));
     String sql = statements[statements.length - 1];
     List<String> rows = new ArrayList<>();
     try (Statement s = h2.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -84,6 +81,21 @@ final class H2Oracle implements AutoCloseable {
     }
     rows.sort(null);
     return rows;
+  }
+
+  /** Runs the statements of {@code script}, separated by ";" at a line's end. */
+  private void execute(String script) throws SQLException {
+    try (Statement s = h2.createStatement()) {
+      for (String statement : statements(script)) {
+        if (!statement.isBlank()) {
+          s.execute(statement);
+        }
+      }
+    }
+  }
+
+  private static String[] statements(String script) {
+    return script.split(";\\s*\\n");
   }
 
   /** Spark rows as the oracle's texts, sorted. */
