@@ -18,11 +18,25 @@ import org.apache.spark.sql.Row;
  */
 final class Deduplicator {
   private static final String LAST = "_last";
+  /**
+   * Up to this many rows are de-duplicated in one task without a shuffle (a day's drop, the small tables): the
+   * shuffle's two stages and their Spark jobs cost more than aggregating them on one core (scale 1,000, a drop of
+   * 3,000 orders: about 1.8 s in three jobs).
+   */
+  static final long ONE_TASK_MAX_ROWS = 50_000;
 
   private final Table table;
 
   Deduplicator(Table table) {
     this.table = table;
+  }
+
+  /**
+   * One row per key of {@code accepted}, which holds at most {@code rows} rows: its catalog columns, lineage and
+   * readmitted flag. One partition satisfies the aggregate's distribution, so Spark plans no exchange for it.
+   */
+  Dataset<Row> lastWins(Dataset<Row> accepted, long rows) {
+    return lastWins(rows <= ONE_TASK_MAX_ROWS ? accepted.coalesce(1) : accepted);
   }
 
   /** One row per key of {@code accepted}: its catalog columns, lineage and readmitted flag. */

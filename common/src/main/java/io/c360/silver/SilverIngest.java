@@ -177,8 +177,8 @@ public final class SilverIngest {
           classified.filter(kept.and(col(REASON).isNotNull()).and(not(stillOrphan))), table, runId));
     }
 
-    Dataset<Row> deduped = new Deduplicator(table).lastWins(classified.filter(kept.and(col(REASON).isNull())))
-        .persist(StorageLevel.DISK_ONLY());
+    Dataset<Row> deduped = new Deduplicator(table).lastWins(classified.filter(kept.and(col(REASON).isNull())),
+        tally.rows()).persist(StorageLevel.DISK_ONLY());
     try {
       Map<String, Long> survivors = new HashMap<>();
       long readmittedSurvivors = 0;

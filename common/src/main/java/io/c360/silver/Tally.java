@@ -27,6 +27,7 @@ final class Tally {
   private final long[] ruleHits;
   private FileCounts readmitted = FileCounts.NONE;
   private long quarantined;
+  private long rows;
 
   private Tally(int rules) {
     ruleHits = new long[rules];
@@ -59,6 +60,7 @@ final class Tally {
   }
 
   private void add(String file, boolean readmittedRow, String reason, long rows) {
+    this.rows += rows;
     if (reason != null) {
       quarantined += rows;
     }
@@ -93,6 +95,11 @@ final class Tally {
   /** Rows with any reason, including orphans that still wait (so zero means nothing goes to quarantine). */
   long withReason() {
     return quarantined;
+  }
+
+  /** Every row counted: read, re-admitted, rejected or not. */
+  long rows() {
+    return rows;
   }
 
   long ruleHits(int rule) {

@@ -44,6 +44,7 @@ class TallyTest extends SilverTestBase {
     assertEquals("read 0 + readmitted 2 = upserted 0 + duplicates 0 + quarantined 1", tally.readmitted().toString(),
         "an orphan still waiting is not re-admitted");
     assertEquals(5, tally.withReason());
+    assertEquals(8, tally.rows(), "every row, re-admitted and rejected ones included");
     assertEquals(2, tally.ruleHits(0));
     assertEquals(0, tally.ruleHits(1));
     assertEquals(Map.of("PaymentMethod-in-domain", 2L), tally.warnings());
