@@ -39,8 +39,7 @@ final class Deduplicator {
     return lastWins(rows <= ONE_TASK_MAX_ROWS ? accepted.coalesce(1) : accepted);
   }
 
-  /** One row per key of {@code accepted}: its catalog columns, lineage and readmitted flag. */
-  Dataset<Row> lastWins(Dataset<Row> accepted) {
+  private Dataset<Row> lastWins(Dataset<Row> accepted) {
     List<Column> ordered = new ArrayList<>();
     Lineage.COLUMNS.forEach(c -> ordered.add(col(c)));
     ordered.add(col(READMITTED));

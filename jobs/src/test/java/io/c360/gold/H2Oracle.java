@@ -52,7 +52,7 @@ final class H2Oracle implements AutoCloseable {
           .orElseThrow(() -> new IllegalStateException("no silver table " + table.name() + " in " + lake));
       oracle.load(table, silver.rows(table.columnNames()));
     }
-    oracle.execute(resource("oracle/home_stores.sql"));
+    oracle.execute(statements(resource("oracle/home_stores.sql")));
     return oracle;
   }
 
@@ -63,9 +63,9 @@ final class H2Oracle implements AutoCloseable {
 
   /** Runs the statements of {@code script} (separated by ";") and returns the last one's rows as text, sorted. */
   List<String> query(String script) throws SQLException {
-    String[] statements = statements(script);
-    execute(String.join(";\n", java.util.Arrays.copyOf(statements, statements.length - 1)));
-    String sql = statements[statements.length - 1];
+    List<String> statements = statements(script);
+    execute(statements.subList(0, statements.size() - 1));
+    String sql = statements.get(statements.size() - 1);
     List<String> rows = new ArrayList<>();
     try (Statement s = h2.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       int n = rs.getMetaData().getColumnCount();
@@ -83,19 +83,17 @@ final class H2Oracle implements AutoCloseable {
     return rows;
   }
 
-  /** Runs the statements of {@code script}, separated by ";" at a line's end. */
-  private void execute(String script) throws SQLException {
+  private void execute(List<String> statements) throws SQLException {
     try (Statement s = h2.createStatement()) {
-      for (String statement : statements(script)) {
-        if (!statement.isBlank()) {
-          s.execute(statement);
-        }
+      for (String statement : statements) {
+        s.execute(statement);
       }
     }
   }
 
-  private static String[] statements(String script) {
-    return script.split(";\\s*\\n");
+  /** The statements of {@code script}, separated by ";" at a line's end. */
+  private static List<String> statements(String script) {
+    return List.of(script.split(";\\s*\\n"));
   }
 
   /** Spark rows as the oracle's texts, sorted. */
