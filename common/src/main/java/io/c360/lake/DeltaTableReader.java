@@ -32,11 +32,13 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
@@ -336,6 +338,41 @@ public final class DeltaTableReader {
       }
     }
     return rows;
+  }
+
+  /**
+   * Every non-null value of the INT column {@code column}, in the order of {@link #rows(List)}, reading only that
+   * column of each live file (a Parquet projection): the keys of a parent table without a Spark job.
+   */
+  public int[] intValues(String column) {
+    checkColumns(List.of(column));
+    if (!"integer".equals(columnTypes.get(column)) || partitionColumns().contains(column)) {
+      throw new IllegalArgumentException("Delta table " + table + ": column " + column + " is not an INT data column"
+          + " (" + columnTypes.get(column) + (partitionColumns().contains(column) ? ", a partition column)" : ")"));
+    }
+    Configuration projection = new Configuration(fs.getConf());
+    projection.set(ReadSupport.PARQUET_READ_SCHEMA, "message projection { optional int32 " + column + "; }");
+    int[] values = new int[1024];
+    int n = 0;
+    for (JsonNode add : liveFiles) {
+      Path file = absolute(table, add.get("path").asText());
+      try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file).withConf(projection)
+          .build()) {
+        for (Group group = reader.read(); group != null; group = reader.read()) {
+          if (group.getFieldRepetitionCount(0) == 0) {
+            continue;
+          }
+          if (n == values.length) {
+            values = java.util.Arrays.copyOf(values, 2 * n);
+          }
+          values[n++] = group.getInteger(0, 0);
+        }
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalStateException("cannot read column " + column + " of " + file + " of Delta table " + table
+            + ": " + e.getMessage(), e);
+      }
+    }
+    return java.util.Arrays.copyOf(values, n);
   }
 
   private void checkColumns(List<String> columns) {

@@ -319,4 +319,23 @@ class DeltaTableReaderTest extends SparkTestBase {
         () -> DeltaTableReader.open(lake.fileSystem(), new Path(path())));
     assertTrue(e.getMessage().contains("deletion vectors") && e.getMessage().contains(path()), e.getMessage());
   }
+
+  @Test
+  void intValuesReadsOneIntColumnOfEveryLiveFileSkippingNullsAndRefusesOtherColumns() {
+    StructType schema = new StructType().add("key", DataTypes.IntegerType, true).add("name", DataTypes.StringType, true);
+    String table = tmp.resolve("keys").toString();
+    spark.createDataFrame(List.of(RowFactory.create(30, "c"), RowFactory.create(null, "none")), schema).write()
+        .format("delta").save(table);
+    spark.createDataFrame(List.of(RowFactory.create(4, "a"), RowFactory.create(12, "b")), schema).write()
+        .format("delta").mode("append").save(table);
+    // A file removed by a later commit is not read: 30 is deleted.
+    DeltaTable.forPath(spark, table).delete("key = 30");
+    DeltaTableReader reader = DeltaTableReader.open(lake.fileSystem(), new Path(table)).orElseThrow();
+    int[] keys = reader.intValues("key");
+    Arrays.sort(keys);
+    assertEquals(List.of(4, 12), Arrays.stream(keys).boxed().collect(Collectors.toList()));
+    IllegalArgumentException string = assertThrows(IllegalArgumentException.class, () -> reader.intValues("name"));
+    assertTrue(string.getMessage().contains("column name is not an INT data column (string)"), string.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> reader.intValues("missing"));
+  }
 }

@@ -36,6 +36,23 @@ class ParentKeysTest extends SilverTestBase {
   }
 
   @Test
+  void aParentReadOnTheDriverHasTheKeysASparkJobReads() {
+    bronze("Customers.csv", header(CUSTOMERS), "30,C,c@x,c", "4,A,a@x,a", "12,B,b@x,b");
+    runSilver();
+    bronze("Customers/2.csv", header(CUSTOMERS), "7,D,d@x,d", "4,A2,a@x,a");
+    runSilver();
+    ParentKeys driver = new ParentKeys(spark, lake);
+    ParentKeys bySpark = new ParentKeys(spark, lake).driverMaxKeys(0);
+    try {
+      assertArrayEquals(new int[] {4, 7, 12, 30}, driver.of(CUSTOMERS).orElseThrow().value());
+      assertArrayEquals(new int[] {4, 7, 12, 30}, bySpark.of(CUSTOMERS).orElseThrow().value());
+    } finally {
+      driver.close();
+      bySpark.close();
+    }
+  }
+
+  @Test
   void aParentMustHaveASingleIntKey() {
     assertThrows(IllegalArgumentException.class, () -> new ParentKeys(spark, lake).of(LOYALTY_TRANSACTIONS));
   }
