@@ -109,6 +109,14 @@ public final class DeltaTableReader {
     return Optional.of(new DeltaTableReader(fs, table, log.get(), latest, log.get().replay(fs, latest, true)));
   }
 
+  /**
+   * The newest version in the Delta log at {@code table}, or -1 when there is none: one listing of {@code _delta_log},
+   * no log replay and no Spark job.
+   */
+  public static long latestVersion(FileSystem fs, Path table) {
+    return LogFiles.list(fs, table).map(LogFiles::latest).orElse(-1L);
+  }
+
   /** Where the table is. */
   public Path path() {
     return table;

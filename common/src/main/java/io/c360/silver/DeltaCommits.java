@@ -1,7 +1,10 @@
 package io.c360.silver;
 
+import io.c360.lake.DeltaTableReader;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.Action;
@@ -17,8 +20,8 @@ final class DeltaCommits {
   }
 
   /** The table's latest version, or -1 if it has none (no Spark job: a listing of {@code _delta_log}). */
-  static long latestVersion(SparkSession spark, String path) {
-    return DeltaLog.forTable(spark, path).update(false, scala.Option.empty()).version();
+  static long latestVersion(FileSystem fs, Path table) {
+    return DeltaTableReader.latestVersion(fs, table);
   }
 
   /** The operation metrics (e.g. {@code numTargetRowsInserted}) of commit {@code version}. */

@@ -61,8 +61,13 @@ final class SilverWriter {
     }
   }
 
+  /** Silver's latest version, from a listing of its log (the commit just made, after a write). */
+  private long latestVersion() {
+    return DeltaCommits.latestVersion(layout.fileSystem(), layout.silver(table));
+  }
+
   private boolean exists() {
-    return DeltaTable.isDeltaTable(spark, path);
+    return latestVersion() >= 0;
   }
 
   /** Re-admitted rows of {@code deduped} that a later version of their key, already in silver, must not replace. */
@@ -87,7 +92,7 @@ final class SilverWriter {
       // First load: the source is already one row per key, so a plain write equals the MERGE and costs less.
       return plainWrite(rows.write().option("delta.enableChangeDataFeed", "true").mode("errorifexists"));
     }
-    long before = DeltaCommits.latestVersion(spark, path);
+    long before = latestVersion();
     Route route = route(source);
     if (route == Route.NOTHING) {
       return new Commit(before, 0, 0); // no row: the MERGE would not commit either
@@ -99,7 +104,7 @@ final class SilverWriter {
         .whenMatched(order("s").gt(order("t"))).updateAll()
         .whenNotMatched().insertAll()
         .execute();
-    long version = DeltaCommits.latestVersion(spark, path);
+    long version = latestVersion();
     if (version == before) {
       // A MERGE that changes nothing (an empty source) writes no commit: the latest one is an earlier run's.
       return new Commit(version, 0, 0);
@@ -112,7 +117,7 @@ final class SilverWriter {
   /** A write without a MERGE: every row is inserted, and the count comes from the commit. */
   private Commit plainWrite(DataFrameWriter<Row> writer) {
     writer.format("delta").save(path);
-    long version = DeltaCommits.latestVersion(spark, path);
+    long version = latestVersion();
     return new Commit(version, DeltaCommits.metrics(spark, path, version).getOrDefault("numOutputRows", 0L), 0);
   }
 

@@ -61,7 +61,7 @@ class QuarantineWritesTest extends SilverTestBase {
         rejected("OnlineTransactions", "o1.csv", "s1", 2, "ORPHAN:CustomerID", 1));
     first.reject(CUSTOMERS, List.of(file("c1.csv", "s1")), rejected("Customers", "c1.csv", "s1", 3, "MALFORMED", 1));
     first.flush(1);
-    assertEquals(0, DeltaCommits.latestVersion(spark, lake.quarantine().toString()), "one commit creates it");
+    assertEquals(0, DeltaCommits.latestVersion(lake.fileSystem(), lake.quarantine()), "one commit creates it");
 
     // Run 2 crashed after writing a row for c2.csv; run 3 ingests c2.csv again and re-admits the orphan.
     QuarantineWrites crashed = new QuarantineWrites(quarantine);
@@ -72,7 +72,7 @@ class QuarantineWritesTest extends SilverTestBase {
     third.readmit(key("OnlineTransactions", "o1.csv", "s1", 2, "ORPHAN:CustomerID"));
     third.flush(3);
 
-    assertEquals(2, DeltaCommits.latestVersion(spark, lake.quarantine().toString()), "one commit per batch");
+    assertEquals(2, DeltaCommits.latestVersion(lake.fileSystem(), lake.quarantine()), "one commit per batch");
     assertEquals(List.of(
         row("Customers", "c1.csv", 3L, "MALFORMED", 1L, null),
         row("Customers", "c2.csv", 4L, "NULL_KEY", 3L, null),
@@ -82,6 +82,6 @@ class QuarantineWritesTest extends SilverTestBase {
   @Test
   void nothingCollectedWritesNothing() {
     new QuarantineWrites(new Quarantine(spark, lake)).flush(1);
-    assertEquals(-1, DeltaCommits.latestVersion(spark, lake.quarantine().toString()));
+    assertEquals(-1, DeltaCommits.latestVersion(lake.fileSystem(), lake.quarantine()));
   }
 }
