@@ -336,7 +336,7 @@ public final class PublishStage {
     }
     List<Object[]> values = log.rows(columns);
     return stage(connection, staging, source, table, columns, key,
-        loader -> loader.call(values.stream().map(RowFactory::create).iterator()));
+        loader -> loader.load(connection, values.stream().map(RowFactory::create).iterator()));
   }
 
   /**
@@ -349,7 +349,7 @@ public final class PublishStage {
       return load(connection, changes.rows(), staging, source, table, columns, key);
     }
     return stage(connection, staging, source, table, columns, key,
-        loader -> loader.call(changes.rows().collectAsList().iterator()));
+        loader -> loader.load(connection, changes.rows().collectAsList().iterator()));
   }
 
   /** How a staging table is filled: by the executors, or on the driver, through the {@link StagingLoader} given. */

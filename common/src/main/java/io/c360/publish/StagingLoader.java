@@ -53,11 +53,36 @@ final class StagingLoader implements ForeachPartitionFunction<Row> {
     }
     try (Connection connection = target.connect()) {
       connection.setAutoCommit(false);
-      if (target.dialect().loadsWithCopy()) {
-        copy(connection, rows);
-      } else {
-        insert(connection, rows);
-      }
+      write(connection, rows);
+    }
+  }
+
+  /**
+   * Loads {@code rows} on the driver over {@code connection}, the publish's own (no second connection per table),
+   * committing each batch as {@link #call} does; the connection's auto-commit is as it was afterwards, and a
+   * failed batch is rolled back first (restoring auto-commit would commit it).
+   */
+  void load(Connection connection, Iterator<Row> rows) throws SQLException, IOException {
+    if (!rows.hasNext()) {
+      return;
+    }
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      write(connection, rows);
+    } catch (SQLException | IOException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  private void write(Connection connection, Iterator<Row> rows) throws SQLException, IOException {
+    if (target.dialect().loadsWithCopy()) {
+      copy(connection, rows);
+    } else {
+      insert(connection, rows);
     }
   }
 
