@@ -22,6 +22,7 @@ import io.c360.ledger.LedgerSchema.Files;
 import io.c360.ledger.LedgerSchema.Tables;
 import io.c360.silver.Quarantine;
 import io.c360.silver.QuarantineSchema;
+import io.c360.silver.Reason;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -90,6 +91,8 @@ public final class ReportModel {
   /** Customers by total spend (descending, ties by CustomerID), with their CustomerProfile facets. */
   public final List<Customer> topCustomers;
   public final List<QuarantineGroup> quarantine;
+  /** The reason families in the order a row is judged (DESIGN §4 step 4): the quarantine chart's order. */
+  public final List<String> reasonFamilies = reasonFamilies();
   public final List<Reconciliation> reconciliation;
   public final int rankingCap = RANKING_CAP;
 
@@ -257,7 +260,7 @@ public final class ReportModel {
     for (Row r : new Quarantine(spark, layout).rows().groupBy(QuarantineSchema.TABLE_NAME, QuarantineSchema.REASON)
         .agg(count(lit(1)).as("rows"), count(col(QuarantineSchema.READMITTED_RUN_ID)).as("readmitted"))
         .orderBy(col(QuarantineSchema.TABLE_NAME), desc("rows"), col(QuarantineSchema.REASON)).collectAsList()) {
-      result.add(new QuarantineGroup(r.getString(0), r.getString(1), r.getLong(2), r.getLong(3)));
+      result.add(new QuarantineGroup(r.getString(0), Reason.parse(r.getString(1)), r.getLong(2), r.getLong(3)));
     }
     result.sort(Comparator.comparingInt((QuarantineGroup q) -> catalogIndex(q.table)));
     return result;
@@ -487,16 +490,28 @@ public final class ReportModel {
     }
   }
 
+  private static List<String> reasonFamilies() {
+    List<String> families = new ArrayList<>();
+    for (Reason.Kind kind : Reason.Kind.values()) {
+      families.add(kind.name());
+    }
+    return families;
+  }
+
   public static final class QuarantineGroup {
     public final String table;
+    /** The stored code, e.g. {@code BAD_VALUE:Amount}. */
     public final String reason;
+    /** Its family, e.g. {@code BAD_VALUE}: the quarantine chart's bars. */
+    public final String family;
     public final long rows;
     /** Of those, orphans re-admitted once their parent arrived. */
     public final long readmitted;
 
-    QuarantineGroup(String table, String reason, long rows, long readmitted) {
+    QuarantineGroup(String table, Reason reason, long rows, long readmitted) {
       this.table = table;
-      this.reason = reason;
+      this.reason = reason.code();
+      this.family = reason.kind().name();
       this.rows = rows;
       this.readmitted = readmitted;
     }

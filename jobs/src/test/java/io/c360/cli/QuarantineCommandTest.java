@@ -61,7 +61,7 @@ class QuarantineCommandTest {
   void jsonCarriesTheTotalTheCountsByReasonAndTheRows() throws Exception {
     String lake = ReportTestLake.get().toString();
     Dataset<Row> quarantine = SparkSession.active().read().format("delta").load(lake + "/quarantine")
-        .filter(col("table_name").equalTo("Customers"));
+        .filter(col(QuarantineSchema.TABLE_NAME).equalTo("Customers"));
     long customers = quarantine.count();
     ReportTestLake.Result result = ReportTestLake.execute(
         ReportTestLake.args("quarantine", "--table", "Customers", "--limit", "2", "--json"));
@@ -72,7 +72,8 @@ class QuarantineCommandTest {
     long byReason = 0;
     for (com.fasterxml.jackson.databind.JsonNode r : json.get("by_reason")) {
       assertEquals("Customers", r.get("table").asText());
-      assertEquals(quarantine.filter(col("reason").equalTo(r.get("reason").asText())).count(), r.get("rows").asLong());
+      assertEquals(quarantine.filter(col(QuarantineSchema.REASON).equalTo(r.get("reason").asText())).count(),
+          r.get("rows").asLong());
       byReason += r.get("rows").asLong();
     }
     assertEquals(customers, byReason);
