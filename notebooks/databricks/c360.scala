@@ -39,6 +39,11 @@ display(spark.read.format("delta").load(s"$lake/gold/AgentPerformance").orderBy(
 
 // COMMAND ----------
 
+// The unified Customer 360 profile: one row per customer, top spenders first.
+display(spark.read.format("delta").load(s"$lake/gold/CustomerProfile").orderBy($"TotalSpend".desc, $"CustomerID"))
+
+// COMMAND ----------
+
 // Optional: publish silver and gold to Azure SQL (conf/databricks.conf, publish.*).
 // assert(c360("run", "--stages", "publish") == 0)
 c360("status")
