@@ -47,6 +47,8 @@ class GoldStageIncrementalTest {
   private Path lake;
   /** The Delta operations that wrote CustomerFacts in incremental runs: both routes must have been taken. */
   private final java.util.Set<String> statesWritten = new java.util.TreeSet<>();
+  /** The same for gold CustomerProfile, which is written whole when the customer states were recomputed whole. */
+  private final java.util.Set<String> profilesWritten = new java.util.TreeSet<>();
 
   @Test
   void afterEveryRunGoldEqualsAFullRefreshAndAtTheEndTheH2Recomputation() throws Exception {
@@ -127,6 +129,7 @@ class GoldStageIncrementalTest {
         lastChanges("CustomerSegmentation", "CustomerID"), "only Dee's tier moved");
 
     assertEquals(java.util.Set.of("MERGE", "WRITE"), statesWritten, "both routes of the states were taken");
+    assertEquals(java.util.Set.of("MERGE", "WRITE"), profilesWritten, "both routes of CustomerProfile were taken");
 
     // Run 7: nothing new: nothing is read or written.
     runAndCompare(GoldStageResult.Mode.CURRENT, SCOPED);
@@ -153,13 +156,18 @@ class GoldStageIncrementalTest {
         "-Dc360.spark.shuffle-partitions=2", "-Dc360.spark.master=local[2]"));
     SparkSession spark = SparkSession.active();
     long factsBefore = stateVersion(GoldQuery.CUSTOMER_FACTS);
+    long profileBefore = goldVersion(GoldQuery.CUSTOMER_PROFILE);
     GoldStageResult result = GoldStage.of(spark, layout()).wholeRecomputeShare(wholeRecomputeShare).execute();
     assertEquals(expected, result.mode(), "how gold computed");
     if (expected == GoldStageResult.Mode.INCREMENTAL && stateVersion(GoldQuery.CUSTOMER_FACTS) > factsBefore) {
-      String operation = io.delta.tables.DeltaTable.forPath(spark, layout().goldState(GoldQuery.CUSTOMER_FACTS)
-          .toString()).history(1).first().getAs("operation");
+      String operation = lastOperation(layout().goldState(GoldQuery.CUSTOMER_FACTS));
       assertEquals(wholeRecomputeShare == WHOLE ? "WRITE" : "MERGE", operation, "the route CustomerFacts took");
       statesWritten.add(operation);
+    }
+    if (expected == GoldStageResult.Mode.INCREMENTAL && goldVersion(GoldQuery.CUSTOMER_PROFILE) > profileBefore) {
+      String operation = lastOperation(layout().gold(GoldQuery.CUSTOMER_PROFILE));
+      assertEquals(wholeRecomputeShare == WHOLE ? "WRITE" : "MERGE", operation, "the route CustomerProfile took");
+      profilesWritten.add(operation);
     }
     Map<String, org.apache.spark.sql.Dataset<Row>> full = GoldStage.of(spark, layout()).compute();
     for (String table : GoldQuery.TABLES) {
@@ -168,6 +176,16 @@ class GoldStageIncrementalTest {
       assertEquals(fullRefresh.size(), result.rows().get(table), table + " row count");
     }
     return result;
+  }
+
+  private long goldVersion(String table) {
+    return DeltaTableReader.open(layout().fileSystem(), layout().gold(table)).map(DeltaTableReader::version)
+        .orElse(-1L);
+  }
+
+  private String lastOperation(org.apache.hadoop.fs.Path table) {
+    return io.delta.tables.DeltaTable.forPath(SparkSession.active(), table.toString()).history(1).first()
+        .getAs("operation");
   }
 
   private long stateVersion(String state) {
