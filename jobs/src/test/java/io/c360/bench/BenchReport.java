@@ -172,7 +172,7 @@ final class BenchReport {
 
     md.append("\n## Runs: Spark jobs and Delta commits (from the event log and the Delta logs)\n\n");
     md.append("| scale | run | in-stage s (wall) | Spark jobs | silver tables written | jobs per silver table |")
-        .append(" Delta commits |\n|---:|---|---:|---:|---:|---:|---:|\n");
+        .append(" a table's own jobs, most | Delta commits |\n|---:|---|---:|---:|---:|---:|---:|---:|\n");
     for (ScaleResult r : scales) {
       List<Object[]> runs = new ArrayList<>();
       runs.add(new Object[] {"full: silver", r.ours.get("silver")});
@@ -183,20 +183,23 @@ final class BenchReport {
         if (t == null || t.cost == null) {
           continue;
         }
-        md.append(String.format(Locale.ROOT, "| %,d | %s | %.1f (%.1f) | %,d | %d | %s | %,d |%n", r.scale, run[0],
-            t.inStage, t.wall, t.cost.sparkJobs, t.cost.silverTablesWritten(),
+        md.append(String.format(Locale.ROOT, "| %,d | %s | %.1f (%.1f) | %,d | %d | %s | %s | %,d |%n", r.scale,
+            run[0], t.inStage, t.wall, t.cost.sparkJobs, t.cost.silverTablesWritten(),
             t.cost.silverTablesWritten() == 0 ? "-" : String.format(Locale.ROOT, "%.1f", t.cost.jobsPerSilverTable()),
+            t.cost.silverTableJobs.isEmpty() ? "-" : t.cost.maxSilverTableJobs() + " (" + t.cost.silverTableJobs + ")",
             t.cost.totalCommits()));
       }
     }
-    md.append("\nSpark jobs are every job of the child JVM (including ledger and quarantine work); Delta commits are")
+    md.append("\nSpark jobs are every job of the child JVM (including ledger and quarantine work); jobs per silver")
+        .append(" table divides them by the tables written; a table's own jobs are those of its job group")
+        .append(" (`c360-silver-<Table>`: parent keys, parse, classify, de-duplicate, write); Delta commits are")
         .append(" every new commit of the lake's silver, gold, quarantine and ledger tables.\n");
 
     md.append("\n## Time per row, bronze → gold\n\n| scale | c360 µs/row | relative to scale ")
         .append(scales.isEmpty() ? "" : String.format(Locale.ROOT, "%,d", scales.get(0).scale))
         .append(" | DuckDB µs/row |\n|---:|---:|---:|---:|\n");
     for (ScaleResult r : scales) {
-      md.append(String.format(Locale.ROOT, "| %,d | %.1f | %.2f | %.2f |%n", r.scale, r.microsPerRow(),
+      md.append(String.format(Locale.ROOT, "| %,d | %.1f | %.3g | %.2f |%n", r.scale, r.microsPerRow(),
           r.microsPerRow() / scales.get(0).microsPerRow(), 1e6 * r.duck("bronze → gold").inStage / r.bronzeRows));
     }
 
@@ -217,6 +220,10 @@ final class BenchReport {
     return md.toString();
   }
 
+  /**
+   * The targets of issues 13 and 14, each at the scales it names when this invocation ran them (a target whose
+   * scale was not run is left out, not guessed).
+   */
   private String targets() {
     if (scales.isEmpty()) {
       return "";
@@ -226,44 +233,64 @@ final class BenchReport {
     StringBuilder t = new StringBuilder();
     if (demo != null) {
       t.append(String.format(Locale.ROOT, "- `c360 demo` ≤ 25 s wall: %.1f s — %s%n", demo.demoWall,
-          demo.demoWall <= 25 ? "met" : "missed"));
+          met(demo.demoWall <= 25)));
       t.append(String.format(Locale.ROOT, "- `c360 status` and `c360 quarantine` ≤ 3 s wall: %.1f s and %.1f s — %s%n",
-          demo.statusWall, demo.quarantineWall, Math.max(demo.statusWall, demo.quarantineWall) <= 3 ? "met" : "missed"));
-    }
-    if (last.rerun != null) {
-      t.append(String.format(Locale.ROOT, "- a rerun with nothing new ≤ 3 s in stage at scale %,d: %.1f s — %s%n",
-          last.scale, last.rerun.inStage, last.rerun.inStage <= 3 ? "met" : "missed"));
+          demo.statusWall, demo.quarantineWall, met(Math.max(demo.statusWall, demo.quarantineWall) <= 3)));
     }
     for (ScaleResult r : scales) {
-      if (r.plain.containsKey("silver")) {
+      if (r.rerun != null && r.scale == 1000) {
+        t.append(String.format(Locale.ROOT, "- a rerun with nothing new ≤ 3 s in stage at scale 1,000, and gold + "
+            + "publish ≤ 1 s: silver, gold and publish together %.1f s — %s%n", r.rerun.inStage, met(r.rerun.inStage <= 1)));
+      }
+      if (r.plain.containsKey("silver") && List.of(1, 100, 1000).contains(r.scale)) {
         double ratio = r.ours.get("silver").inStage / r.plain.get("silver").inStage;
         t.append(String.format(Locale.ROOT, "- silver ≤ 0.5× plain Spark's at scale %,d: %.2f× — %s%n", r.scale, ratio,
-            ratio <= 0.5 ? "met" : "missed"));
+            met(ratio <= 0.5)));
       }
-      Timing inc = r.incremental.get("silver");
-      if (inc != null && inc.cost != null && inc.cost.silverTablesWritten() > 0) {
-        t.append(String.format(Locale.ROOT, "- Spark jobs per silver table ≤ 8 (1%% drop, scale %,d): %.1f — %s%n",
-            r.scale, inc.cost.jobsPerSilverTable(), inc.cost.jobsPerSilverTable() <= 8 ? "met" : "missed"));
+      Timing silver = r.incremental.get("silver");
+      if (silver != null && r.scale == 1000) {
+        t.append(String.format(Locale.ROOT, "- silver after a 1%% drop ≤ 5 s in stage at scale 1,000: %.1f s — %s%n",
+            silver.inStage, met(silver.inStage <= 5)));
+      }
+      for (String stage : List.of("gold", "publish")) {
+        Timing after = r.incremental.get(stage);
+        if (after != null && r.scale == 1000) {
+          t.append(String.format(Locale.ROOT, "- %s after a 1%% drop ≤ 3 s in stage at scale 1,000: %.1f s — %s%n",
+              stage, after.inStage, met(after.inStage <= 3)));
+        }
+      }
+      if (silver != null && silver.cost != null && silver.cost.silverTablesWritten() > 0) {
+        t.append(String.format(Locale.ROOT, "- Spark jobs per silver table ≤ 8 (1%% drop, scale %,d): %.1f of all the "
+            + "run's jobs per table written, at most %d of a table's own — %s%n", r.scale,
+            silver.cost.jobsPerSilverTable(), silver.cost.maxSilverTableJobs(),
+            met(silver.cost.jobsPerSilverTable() <= 8)));
+        long allowed = silver.cost.silverTablesWritten() + 5;
+        t.append(String.format(Locale.ROOT, "- Delta commits ≤ silver tables written + 5 (1%% drop's silver, scale %,d): "
+            + "%d for %d — %s%n", r.scale, silver.cost.totalCommits(), silver.cost.silverTablesWritten(),
+            met(silver.cost.totalCommits() <= allowed)));
+      }
+      if (!r.incremental.isEmpty() && (r.scale == 1000 || r.scale == 16000)) {
+        double inc = r.sum(r.incremental, false) / r.sum(r.ours, false);
+        double incWall = r.sum(r.incremental, true) / r.sum(r.ours, true);
+        t.append(String.format(Locale.ROOT, "- 1%% incremental run ≤ 10%% of a full run at scale %,d: %.0f%% in-stage "
+            + "(%.0f%% wall) — %s%n", r.scale, 100 * inc, 100 * incWall, met(inc <= 0.1)));
+      }
+      if (r.scale == 16000) {
+        double e2e = r.ours("bronze → gold").inStage / r.duck("bronze → gold").inStage;
+        double e2eWall = r.ours("bronze → gold").wall / r.duck("bronze → gold").wall;
+        t.append(String.format(Locale.ROOT, "- bronze → gold ≤ 5× DuckDB at scale 16,000: %.1f× in-stage (%.1f× wall) "
+            + "— %s%n", e2e, e2eWall, met(e2e <= 5)));
       }
     }
-    double e2e = last.ours("bronze → gold").inStage / last.duck("bronze → gold").inStage;
-    double e2eWall = last.ours("bronze → gold").wall / last.duck("bronze → gold").wall;
-    t.append(String.format(Locale.ROOT, "- bronze → gold within 2× DuckDB at scale %,d: %.1f× in-stage (%.1f× wall) — %s%n",
-        last.scale, e2e, e2eWall, e2e <= 2 ? "met" : "missed"));
     double copyShare = last.copySeconds / last.ours.get("publish").inStage;
-    t.append(String.format(Locale.ROOT, "- publish ≥ 70%% of COPY's rows/s at scale %,d: %.1f%% — %s%n", last.scale,
-        100 * copyShare, copyShare >= 0.7 ? "met" : "missed"));
+    t.append(String.format(Locale.ROOT, "- full publish ≥ 50%% of COPY's rows/s at scale %,d: %.1f%% — %s%n", last.scale,
+        100 * copyShare, met(copyShare >= 0.5)));
     double jdbc = last.jdbcSeconds / last.ours.get("publish").inStage;
-    t.append(String.format(Locale.ROOT, "- publish ≥ 5× df.write.jdbc's rows/s at scale %,d: %.1f× — %s%n", last.scale,
-        jdbc, jdbc >= 5 ? "met" : "missed"));
-    double inc = last.sum(last.incremental, false) / last.sum(last.ours, false);
-    double incWall = last.sum(last.incremental, true) / last.sum(last.ours, true);
-    t.append(String.format(Locale.ROOT, "- 1%% incremental run ≤ 10%% of a full run at scale %,d: %.0f%% in-stage (%.0f%% wall) — %s%n",
-        last.scale, 100 * inc, 100 * incWall, inc <= 0.1 ? "met" : "missed"));
+    t.append(String.format(Locale.ROOT, "- full publish ≥ 5× df.write.jdbc's rows/s at scale %,d: %.1f× — %s%n",
+        last.scale, jdbc, met(jdbc >= 5)));
     double flat = last.microsPerRow() / first.microsPerRow();
-    t.append(String.format(Locale.ROOT, "- time per row flat within 20%% from scale %,d to %,d: %.2f× — %s%n",
-        first.scale, last.scale, flat, scales.size() < 2 ? "n/a (one scale)"
-            : Math.abs(flat - 1) <= 0.2 ? "met" : "missed"));
+    t.append(String.format(Locale.ROOT, "- time per row flat within 20%% from scale %,d to %,d: %.3g× — %s%n",
+        first.scale, last.scale, flat, scales.size() < 2 ? "n/a (one scale)" : met(Math.abs(flat - 1) <= 0.2)));
     if (memory != null) {
       boolean fourTimes = memory.bronzeBytes >= 4 * memory.heapBytes;
       t.append(String.format(Locale.ROOT, "- a run with bronze ≥ 4× the heap completes: %.1f× at -Xmx%s, %s — %s%n",
@@ -272,6 +299,10 @@ final class BenchReport {
               + "a larger --memory-scale)"));
     }
     return t.toString();
+  }
+
+  private static String met(boolean met) {
+    return met ? "met" : "missed";
   }
 
   private Map<String, Object> json() {

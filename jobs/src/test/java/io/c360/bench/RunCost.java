@@ -1,5 +1,7 @@
 package io.c360.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.c360.lake.JobDescription;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,22 +20,39 @@ import java.util.stream.Stream;
  * table (silver tables, quarantine, ledger tables), with the silver tables the run wrote.
  */
 final class RunCost {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SILVER_GROUP = JobDescription.group("silver", "");
+
   final long sparkJobs;
+  /**
+   * Spark jobs per silver table, from the job group each table's work runs in ({@link JobDescription}); the rest of
+   * {@link #sparkJobs} is the stage's own (ledger, quarantine, the run record).
+   */
+  final Map<String, Long> silverTableJobs;
   /** New commits per table, keyed like {@code silver/Customers}, {@code quarantine}, {@code _ledger/runs}. */
   final Map<String, Long> commits;
 
-  private RunCost(long sparkJobs, Map<String, Long> commits) {
+  private RunCost(long sparkJobs, Map<String, Long> silverTableJobs, Map<String, Long> commits) {
     this.sparkJobs = sparkJobs;
+    this.silverTableJobs = silverTableJobs;
     this.commits = commits;
   }
 
   /** The run's cost from its event log folder and the commit counts of the lake before and after it. */
   static RunCost of(Path eventLogs, Map<String, Long> before, Map<String, Long> after) throws IOException {
     long jobs = 0;
+    Map<String, Long> silverTableJobs = new TreeMap<>();
     try (Stream<Path> files = Files.list(eventLogs)) {
       for (Path file : files.collect(Collectors.toList())) {
         try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-          jobs += lines.filter(l -> l.startsWith("{\"Event\":\"SparkListenerJobStart\"")).count();
+          for (String line : (Iterable<String>) lines.filter(l -> l.startsWith("{\"Event\":\"SparkListenerJobStart\""))
+              ::iterator) {
+            jobs++;
+            String group = JSON.readTree(line).path("Properties").path("spark.jobGroup.id").asText("");
+            if (group.startsWith(SILVER_GROUP)) {
+              silverTableJobs.merge(group.substring(SILVER_GROUP.length()), 1L, Long::sum);
+            }
+          }
         }
       }
     }
@@ -44,7 +63,7 @@ final class RunCost {
         commits.put(table, added);
       }
     });
-    return new RunCost(jobs, commits);
+    return new RunCost(jobs, silverTableJobs, commits);
   }
 
   /** Commit files per Delta table of the lake (silver/*, gold/*, quarantine, _ledger/*). */
@@ -86,9 +105,15 @@ final class RunCost {
     return silverTablesWritten() == 0 ? Double.NaN : (double) sparkJobs / silverTablesWritten();
   }
 
+  /** The most Spark jobs one silver table's own work ran, or 0 when no table ran any. */
+  long maxSilverTableJobs() {
+    return silverTableJobs.values().stream().mapToLong(Long::longValue).max().orElse(0);
+  }
+
   Map<String, Object> json() {
     Map<String, Object> j = new LinkedHashMap<>();
     j.put("sparkJobs", sparkJobs);
+    j.put("sparkJobsBySilverTable", silverTableJobs);
     j.put("silverTablesWritten", silverTablesWritten());
     j.put("deltaCommits", totalCommits());
     j.put("deltaCommitsByTable", commits);
