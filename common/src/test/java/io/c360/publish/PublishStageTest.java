@@ -115,9 +115,15 @@ class PublishStageTest extends SilverTestBase {
     lake = sharedLake;
   }
 
+  /**
+   * Silver, then gold merging its changes: the customer states recomputed for the affected customers only, as on a
+   * lake where a change names under 1% of the customers (on this one any change names more, and gold would write
+   * its tables whole). These tests publish gold's partial change feeds; the whole route is {@code
+   * aGoldTableWrittenWholeSinceItWasPublishedIsReplacedWhole}'s.
+   */
   private void refreshLake() {
     runSilver();
-    GoldStage.of(spark, lake).execute();
+    GoldStage.of(spark, lake).wholeRecomputeShare(Double.POSITIVE_INFINITY).execute();
   }
 
   private List<PublishResult> publish(PublishTarget target) {
@@ -524,6 +530,16 @@ class PublishStageTest extends SilverTestBase {
       }
       assertEquals(PublishResult.Mode.UNCHANGED, results.get("gold.AgentPerformance").mode());
       assertEquals(PublishResult.Mode.INCREMENTAL, results.get("OnlineTransactions").mode());
+      assertEquals(lakeContents, databaseContents(target));
+    }
+    // A gold full refresh (DESIGN §6): every gold table, AgentPerformance too, replaced whole; silver untouched.
+    GoldStage.of(spark, lake).fullRefresh(true).execute();
+    for (PublishTarget target : targets) {
+      Map<String, PublishResult> results = byTable(publish(target));
+      for (String gold : io.c360.gold.GoldQuery.TABLES) {
+        assertEquals(PublishResult.Mode.REPLACED, results.get("gold." + gold).mode(), gold + " after a full refresh");
+      }
+      assertEquals(PublishResult.Mode.UNCHANGED, results.get("OnlineTransactions").mode());
       assertEquals(lakeContents, databaseContents(target));
     }
   }
