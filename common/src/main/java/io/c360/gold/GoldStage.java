@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * AgentPerformance for those only, from silver restricted to them ({@link SilverViews}); the other gold tables
  * are recomputed from the states and the small silver tables (the p90 needs every customer's spend: one value per
  * customer, from the state). A table none of whose silver inputs changed is not touched. The first run, a
- * {@link #fullRefresh} run, a changed gold SQL or a feed that cannot answer recompute everything from all of
- * silver, by the same queries, and still commit only the gold rows that differ.
+ * changed gold SQL or a feed that cannot answer recompute everything from all of silver, by the same queries, and
+ * still commit only the gold rows that differ; a {@link #fullRefresh} run writes every table whole, so that publish
+ * replaces each whole in the target (DESIGN §6).
  *
  * <p>When the changes name at least {@link #WHOLE_RECOMPUTE_SHARE} of all customers (or agents), their states are
  * recomputed from all of silver and overwritten, without comparing: a customer's rows lie in every silver file, so
@@ -235,8 +236,9 @@ public final class GoldStage {
     if (scoped) {
       return merge.replaceScope(fresh, keys.filter(scope));
     }
-    // A state's feed is read by no one: recomputed whole, it is written without a comparison that saves nothing.
-    if (GoldQuery.STATES.contains(table)) {
+    // A state's feed is read by no one: recomputed whole, it is written without a comparison that saves nothing. A
+    // full refresh writes every gold table whole, and publish then replaces each in the target whole (DESIGN §6).
+    if (GoldQuery.STATES.contains(table) || fullRefresh) {
       return merge.overwrite(fresh);
     }
     if (keys != null && readsCustomerStates(table) && recomputedWhole(GoldQuery.Scope.CUSTOMER, keys)) {

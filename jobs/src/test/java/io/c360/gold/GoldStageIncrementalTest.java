@@ -134,11 +134,18 @@ class GoldStageIncrementalTest {
     // Run 7: nothing new: nothing is read or written.
     runAndCompare(GoldStageResult.Mode.CURRENT, SCOPED);
 
-    // c360 run --stages gold --full-refresh recomputes from all of silver: the same rows, so nothing is committed.
+    // c360 run --stages gold --full-refresh recomputes from all of silver: the same rows as the incremental runs
+    // left, each gold table written whole in one commit (so that publish replaces it whole, DESIGN §6).
     Map<String, Long> versions = goldVersions();
+    Map<String, List<String>> incremental = new LinkedHashMap<>();
+    GoldQuery.TABLES.forEach(table -> incremental.put(table, goldRows(table)));
     assertEquals(C360.OK, C360.execute("run", "--stages", "gold", "--full-refresh", "-Dc360.lake.root=" + lake,
         "-Dc360.spark.shuffle-partitions=2", "-Dc360.spark.master=local[2]"));
-    assertEquals(versions, goldVersions(), "a full refresh equals the incremental result: no gold commit");
+    for (String table : GoldQuery.TABLES) {
+      assertEquals(incremental.get(table), goldRows(table), table + ": a full refresh equals the incremental result");
+      assertEquals(versions.get(table) + 1, goldVersion(table), table + ": one commit");
+      assertEquals("WRITE", lastOperation(layout().gold(table)), table + ": written whole");
+    }
 
     try (H2Oracle h2 = H2Oracle.ofSilver(SparkSession.active(), lake)) {
       for (String gold : GoldQuery.TABLES) {
